@@ -1,0 +1,66 @@
+"""newsclean: turn scraped news (raw HTML or extracted text) into clean, audited Documents.
+
+>>> import newsclean
+>>> doc = newsclean.clean("Storm hits coast\\nThe storm hit the coast on Monday, officials said.\\nPlease enter your comment!")
+>>> doc.title, doc.text
+('Storm hits coast', 'The storm hit the coast on Monday, officials said.')
+>>> doc.changes[0].reason
+"matched 'Please enter your comment'"
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from .cleaners import BUILTINS
+from .config import Config
+from .document import Change, Document
+from .errors import CleanerError, ConfigError, InputError, NewscleanError
+from .pipeline import Pipeline
+from .reader import read
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BUILTINS",
+    "Change",
+    "CleanerError",
+    "Config",
+    "ConfigError",
+    "Document",
+    "InputError",
+    "NewscleanError",
+    "Pipeline",
+    "clean",
+    "pipeline_for",
+    "read",
+]
+
+_DEFAULT: Pipeline | None = None
+
+
+def pipeline_for(config: "Config | Pipeline | Mapping[str, Any] | None" = None) -> Pipeline:
+    """The pipeline a ``config`` argument stands for (``None``: the default pipeline)."""
+    global _DEFAULT
+    if isinstance(config, Pipeline):
+        return config
+    if config is None:
+        if _DEFAULT is None:  # built once: cleaners are stateless, so sharing is safe
+            _DEFAULT = Config().pipeline()
+        return _DEFAULT
+    if isinstance(config, Config):
+        return config.pipeline()
+    if isinstance(config, Mapping):
+        return Config.from_mapping(config).pipeline()
+    raise ConfigError(f"config must be a Config, a Pipeline or a mapping, got {type(config).__name__}")
+
+
+def clean(source: Any, *, url: str | None = None, config: Any = None, name: str | None = None) -> Document:
+    """Clean raw HTML or extracted text (str or bytes) into a :class:`Document`.
+
+    HTML goes through trafilatura (comments off, no cross-document dedup cache) and
+    gives title, author, date, site name and url; in plain text a first line that reads
+    as a headline becomes the title. ``config`` is a :class:`Config`, a
+    :class:`Pipeline`, or a ``[tool.newsclean]``-shaped mapping. ``name`` labels errors.
+    """
+    return pipeline_for(config)(read(source, url=url, name=name))

@@ -1,0 +1,54 @@
+"""Advertisement markers: "- Advertisement -", "spot_img", "Story continues below advertisement",
+"Anzeige", "Publicité", ...
+
+A paragraph goes when nothing is left of it once the ``[ads] markers`` are taken off its
+start one after another, with the dashes, pipes and bullets between them. A paragraph
+that only begins with such a word ("Advertising revenue rose 5%") keeps its text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document
+from ..phrasebook import entries
+from ..textutil import fold
+from .base import Cleaner
+
+_SEPARATORS = " \t-–—•*|:·_=~()[]"
+
+
+@lru_cache(maxsize=1)
+def _marker() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?:{p})" for _, p in entries("ads", "markers"))
+    return re.compile(rf"\A(?:{alternatives})(?!\w)")
+
+
+def only_markers(paragraph: str) -> bool:
+    """True when the paragraph is made of ad markers and separators alone."""
+    text = fold(paragraph).strip(_SEPARATORS)
+    if not text:
+        return False
+    marker = _marker()
+    for _ in range(20):  # a line of more than 20 markers is not furniture we recognise
+        match = marker.match(text)
+        if not match:
+            return False
+        text = text[match.end():].lstrip(_SEPARATORS)
+        if not text:
+            return True
+    return False
+
+
+class AdMarkers(Cleaner):
+    name = "ads"
+    summary = "advertisement markers such as '- Advertisement -', 'spot_img', 'Anzeige', 'Publicité'"
+
+    def __call__(self, doc: Document) -> Document:
+        reasons = {
+            i: f"advertisement marker {p.strip()!r}"
+            for i, p in enumerate(doc.paragraphs)
+            if len(p) <= 200 and only_markers(p)
+        }
+        return doc.drop(reasons, by=self.name)

@@ -1,0 +1,44 @@
+"""What the built-in cleaners share: the class shape and the guards against false positives."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from ..document import Document
+from ..phrasebook import family
+from ..textutil import fold
+
+_QUOTE_MARKS = re.compile(r"[\"“”„«»]")
+
+
+class Cleaner:
+    """Base of the built-in cleaners: a ``name``, a one-line ``summary``, keyword options.
+
+    Subclasses implement ``__call__(doc) -> Document`` and change the document only
+    through ``doc.drop(...)`` / ``doc.rewrite(...)`` so every change carries a reason.
+    """
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+
+    def __repr__(self) -> str:
+        options = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
+        return f"{type(self).__name__}({options})"
+
+    def __call__(self, doc: Document) -> Document:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def is_quoted_speech(paragraph: str) -> bool:
+    """A paragraph with quotation marks and an attribution verb ("... ," she said) is speech."""
+    if not _QUOTE_MARKS.search(paragraph):
+        return False
+    return family("speech", "verbs").search(fold(paragraph)) is not None
+
+
+def quote_match(paragraph: str, folded: str, match: re.Match[str]) -> str:
+    """The matched phrase in the paragraph's own spelling when folding kept the length."""
+    start, end = match.span()
+    source = paragraph if len(paragraph) == len(folded) else folded
+    return source[start:end].strip()

@@ -1,0 +1,33 @@
+"""Comment-form and comment-section furniture: "Please enter your comment!", "Leave a Reply", ...
+
+Matches only short paragraphs that *start* with a known form phrase (per-language lists
+in ``phrases/*.toml``, ``[comments] lines``), so a body sentence such as "He declined
+to comment" never matches.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..phrasebook import family
+from ..textutil import fold, word_count
+from .base import Cleaner, quote_match
+
+
+class CommentFurniture(Cleaner):
+    name = "comments"
+    summary = "comment forms and comment-section lines (WordPress, Newspaper theme, Disqus), in 10 languages"
+
+    def __init__(self, max_words: int = 30):
+        self.max_words = max_words
+
+    def __call__(self, doc: Document) -> Document:
+        lines = family("comments", "lines", start=True)
+        reasons = {}
+        for i, paragraph in enumerate(doc.paragraphs):
+            if word_count(paragraph) > self.max_words:
+                continue
+            folded = fold(paragraph).strip(" -–—•*|")
+            match = lines.match(folded)
+            if match:
+                reasons[i] = f"matched {quote_match(paragraph.strip(' -–—•*|'), folded, match)!r}"
+        return doc.drop(reasons, by=self.name)

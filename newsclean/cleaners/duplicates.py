@@ -1,0 +1,102 @@
+"""Near-identical passages within one document: a later copy goes, the first stays.
+
+Paragraphs are compared as lists of case-folded ``\\w+`` tokens, so whitespace,
+punctuation and case never matter. A later paragraph is a copy when its tokens
+
+* equal an earlier paragraph's (or the title's),
+* differ from them by one word replaced, added or dropped (both at least
+  ``min_near_words`` long), or
+* end in "..." / "…" and are the first ``min_near_words`` or more tokens of an earlier one.
+
+**The refrain rule.** A copy of fewer than ``min_words`` words is removed only when it
+comes within ``window`` paragraphs of the earlier one: a short line repeated on
+purpose far apart ("Stay safe.", a chorus) stays, a stutter right after it goes.
+Copies of the title count from the top of the body.
+
+Candidates are found through hash lookups on the whole token list and on its first and
+last three tokens, so the cost stays linear in the number of paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..document import TITLE, Document
+from ..textutil import words
+from .base import Cleaner
+
+_BUCKET_LIMIT = 32  # candidates kept per 3-token key; bounds the work on repetitive input
+
+
+def _one_edit_apart(a: list[str], b: list[str]) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one token replaced, inserted or deleted."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
+class Duplicates(Cleaner):
+    name = "duplicates"
+    summary = "later copies of the headline or of a paragraph (exact, or one word / a trailing '...' apart)"
+
+    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 6):
+        self.min_words = min_words
+        self.window = window
+        self.min_near_words = min_near_words
+
+    def __call__(self, doc: Document) -> Document:
+        exact: dict[tuple[str, ...], int] = {}
+        heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        tails: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        tokens_of: dict[int, list[str]] = {}
+
+        def register(index: int, tokens: list[str]) -> None:
+            tokens_of[index] = tokens
+            exact.setdefault(tuple(tokens), index)
+            for table, key in ((heads, tuple(tokens[:3])), (tails, tuple(tokens[-3:]))):
+                if len(table[key]) < _BUCKET_LIMIT:
+                    table[key].append(index)
+
+        if doc.title:
+            register(TITLE, words(doc.title))
+        reasons: dict[int, str] = {}
+        for i, paragraph in enumerate(doc.paragraphs):
+            tokens = words(paragraph)
+            if not tokens:
+                continue
+            found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
+            if found is not None:
+                j, reason = found
+                distance = i - j if j != TITLE else i + 1
+                if len(tokens) >= self.min_words or distance <= self.window:
+                    reasons[i] = reason
+                    continue
+            register(i, tokens)
+        return doc.drop(reasons, by=self.name)
+
+    def _find(self, paragraph, tokens, exact, heads, tails, tokens_of, positions):
+        def where(j: int) -> str:  # numbered as in the input, so a reader can find it
+            return "the title" if j == TITLE else f"paragraph {positions[j] + 1}"
+
+        j = exact.get(tuple(tokens))
+        if j is not None:
+            return j, f"same as {where(j)} (up to case, spacing and punctuation)"
+        if len(tokens) < self.min_near_words:
+            return None
+        truncated = paragraph.rstrip().endswith(("...", "…"))
+        candidates = heads.get(tuple(tokens[:3]), []) + tails.get(tuple(tokens[-3:]), [])
+        for j in sorted(set(candidates), key=lambda k: (k != TITLE, k)):
+            other = tokens_of[j]
+            if _one_edit_apart(tokens, other):
+                similarity = 1 - 1 / max(len(tokens), len(other))
+                return j, f"{similarity:.2f} similar to {where(j)} (one word apart)"
+            if truncated and len(other) > len(tokens) and other[: len(tokens) - 1] == tokens[:-1] \
+                    and other[len(tokens) - 1].startswith(tokens[-1]):
+                return j, f"truncated copy of {where(j)} ({len(tokens)} of {len(other)} words)"
+        return None

@@ -1,0 +1,80 @@
+"""Turn raw input (bytes or str) into clean Unicode text, and tell HTML from plain text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|span|table|ul|h[1-6]|br|a|script|link)\b",
+    re.I | re.S,
+)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|html|body|head|article|section|li|ul|h[1-6]|script|meta|img)\b[^<>]{0,500}>", re.I)
+# C0 controls other than tab/newline/CR, DEL, and lone surrogates: never text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def looks_like_html(text: str) -> bool:
+    """True for markup: a document that starts with a tag, or has several HTML tags early on."""
+    head = text[:20000]
+    if _HTML_START.match(head):
+        return True
+    return sum(1 for _ in zip(range(3), _HTML_TAG.finditer(head))) >= 3
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls / len(sample) > 0.05
+
+
+def decode(data: bytes, *, source: str | None = None) -> str:
+    """Decode ``data``: BOM first, then UTF-8, then the HTML meta charset, then a detector.
+
+    Raises :class:`InputError` for binary data that no text encoding explains.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {codec} after its byte-order mark ({exc.reason} at byte {exc.start})", source) from None
+    if _looks_binary(data):
+        raise InputError("binary content, not HTML or text", source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 input
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError("undecodable text: not UTF-8 and no encoding fits", source)
+    return data.decode(best.encoding, errors="replace")
+
+
+def sanitize(text: str) -> str:
+    """Drop control characters and replace lone surrogates, which no output can encode."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return _CONTROL.sub("", text)

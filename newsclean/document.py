@@ -1,0 +1,209 @@
+"""The immutable :class:`Document` and its audit trail of :class:`Change` records.
+
+Cleaners never edit a Document in place. They call :meth:`Document.drop` or
+:meth:`Document.rewrite`, which return a new Document and append one :class:`Change`
+per paragraph touched, so no cleaner can forget to say what it did and why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+#: ``Change.after`` for a paragraph that was removed rather than rewritten.
+REMOVED = None
+#: ``Change.position`` for a change to the title rather than to a body paragraph.
+TITLE = -1
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a cleaner made.
+
+    ``position`` is the paragraph's index in the input (``TITLE`` for the title), so a
+    report can point at the original line even after earlier paragraphs were removed.
+    ``after`` is the new text, or ``None`` when the paragraph was removed.
+    """
+
+    cleaner: str
+    reason: str
+    before: str
+    after: str | None
+    position: int
+
+    @property
+    def removed(self) -> bool:
+        return self.after is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cleaner": self.cleaner,
+            "reason": self.reason,
+            "before": self.before,
+            "after": "removed" if self.after is None else self.after,
+            "position": self.position,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Change":
+        after = data.get("after")
+        return cls(
+            cleaner=data["cleaner"],
+            reason=data["reason"],
+            before=data["before"],
+            after=None if after == "removed" else after,
+            position=int(data["position"]),
+        )
+
+
+def _freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A news article as a tuple of paragraphs plus what is known about it.
+
+    Paragraphs never contain a newline, so ``text`` (paragraphs joined by ``"\\n"``)
+    splits back into the same paragraphs. ``positions[i]`` is the input index of
+    ``paragraphs[i]``.
+    """
+
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    url: str | None = None
+    language: str | None = None
+    id: str = ""
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    changes: tuple[Change, ...] = ()
+    positions: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        paragraphs = tuple(self.paragraphs)
+        for p in paragraphs:
+            if "\n" in p:
+                raise ValueError("a paragraph must not contain a newline; split it first")
+        positions = tuple(self.positions) or tuple(range(len(paragraphs)))
+        if len(positions) != len(paragraphs):
+            raise ValueError("positions and paragraphs differ in length")
+        object.__setattr__(self, "paragraphs", paragraphs)
+        object.__setattr__(self, "positions", positions)
+        object.__setattr__(self, "changes", tuple(self.changes))
+        if not isinstance(self.metadata, MappingProxyType):
+            object.__setattr__(self, "metadata", _freeze(self.metadata))
+        if not self.id:
+            digest = hashlib.sha1("\n".join(((self.title or ""), *paragraphs)).encode("utf-8", "surrogatepass"))
+            object.__setattr__(self, "id", digest.hexdigest()[:16])
+
+    # -- reading -------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by newlines (the title is not included)."""
+        return "\n".join(self.paragraphs)
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    @property
+    def removals(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.removed)
+
+    # -- the only ways cleaners change a document ----------------------------------
+
+    def drop(self, reasons: Mapping[int, str], *, by: str) -> "Document":
+        """Return a copy without the paragraphs at the given *current* indices.
+
+        ``reasons`` maps each index to a human-readable reason; ``by`` is the cleaner name.
+        """
+        if not reasons:
+            return self
+        changes = list(self.changes)
+        kept, kept_pos = [], []
+        for i, (text, pos) in enumerate(zip(self.paragraphs, self.positions)):
+            if i in reasons:
+                changes.append(Change(by, reasons[i], text, REMOVED, pos))
+            else:
+                kept.append(text)
+                kept_pos.append(pos)
+        return replace(self, paragraphs=tuple(kept), positions=tuple(kept_pos), changes=tuple(changes))
+
+    def rewrite(self, new_texts: Mapping[int, str], *, reason: str, by: str) -> "Document":
+        """Return a copy with paragraphs replaced; an empty replacement removes the paragraph.
+
+        Only paragraphs whose text actually changes are recorded.
+        """
+        changes = list(self.changes)
+        paragraphs, positions = [], []
+        for i, (text, pos) in enumerate(zip(self.paragraphs, self.positions)):
+            new = new_texts.get(i, text)
+            if new != text:
+                new = " ".join(new.split()) if "\n" in new else new.strip()
+                changes.append(Change(by, reason, text, new or REMOVED, pos))
+            if new:
+                paragraphs.append(new)
+                positions.append(pos)
+        if len(changes) == len(self.changes):
+            return self
+        return replace(self, paragraphs=tuple(paragraphs), positions=tuple(positions), changes=tuple(changes))
+
+    def retitle(self, title: str | None, *, reason: str, by: str) -> "Document":
+        """Return a copy with a new title, recorded at position ``TITLE``."""
+        if title == self.title:
+            return self
+        change = Change(by, reason, self.title or "", title or REMOVED, TITLE)
+        return replace(self, title=title, changes=self.changes + (change,))
+
+    def with_metadata(self, **values: Any) -> "Document":
+        """Return a copy with metadata keys added or replaced (not an audited change)."""
+        return replace(self, metadata=_freeze({**self.metadata, **values}))
+
+    def evolve(self, **fields: Any) -> "Document":
+        """Return a copy with plain fields replaced (language, url, ...); not audited."""
+        return replace(self, **fields)
+
+    # -- JSON ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict with the field names corpus tools use (``id``, ``text``, ``metadata``)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "url": self.url,
+            "language": self.language,
+            "metadata": dict(self.metadata),
+            "changes": [c.to_dict() for c in self.changes],
+            "positions": list(self.positions),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Document":
+        text = data.get("text") or ""
+        paragraphs = tuple(p for p in text.split("\n")) if text else ()
+        positions = tuple(data.get("positions") or ())
+        if len(positions) != len(paragraphs):
+            positions = ()
+        return cls(
+            paragraphs=paragraphs,
+            title=data.get("title"),
+            url=data.get("url"),
+            language=data.get("language"),
+            id=str(data.get("id") or ""),
+            metadata=dict(data.get("metadata") or {}),
+            changes=tuple(Change.from_dict(c) for c in data.get("changes") or ()),
+            positions=positions,
+        )
+
+    @classmethod
+    def from_paragraphs(cls, paragraphs: Iterable[str], **fields: Any) -> "Document":
+        """Build a Document from raw paragraph strings: whitespace is collapsed, empties dropped."""
+        cleaned, positions = [], []
+        for i, p in enumerate(paragraphs):
+            p = " ".join(p.split())
+            if p:
+                cleaned.append(p)
+                positions.append(i)
+        return cls(paragraphs=tuple(cleaned), positions=tuple(positions), **fields)

@@ -1,0 +1,116 @@
+"""Raw HTML in: parse once, read cheap metadata from the tree, extract the body with trafilatura.
+
+trafilatura runs with comments off and ``deduplicate=False``: its dedup cache is
+process-wide, so with it on the output of one page would depend on the pages before it.
+Metadata comes from ``<meta>`` tags and the first ``<h1>`` with a few XPath queries:
+trafilatura's own metadata pass (htmldate included) would cost a third of the extraction.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from .document import Document
+from .errors import InputError
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+
+_META = {
+    "title": ('og:title', 'twitter:title', 'dc.title', 'headline'),
+    "author": ('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author'),
+    "date": ('article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
+             'dc.date', 'dc.date.issued', 'sailthru.date', 'og:published_time', 'parsely-pub-date'),
+    "sitename": ('og:site_name', 'application-name'),
+    "url": ('og:url', 'twitter:url'),
+    "description": ('og:description', 'description', 'twitter:description'),
+}
+
+
+def parse_html(html: str, *, source: str | None = None) -> HtmlElement:
+    """Parse ``html`` with lxml (through trafilatura's forgiving loader) or raise InputError."""
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise InputError("not parseable as HTML", source)
+    return tree
+
+
+def _meta_values(tree: HtmlElement) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content and key not in found:
+            found[key] = content
+    return found
+
+
+def _first(values: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        if values.get(key):
+            return " ".join(values[key].split())
+    return None
+
+
+def read_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
+    """Title, author, date, site name, url, description and declared language of a page."""
+    meta = _meta_values(tree)
+    title_el = tree.find(".//title")
+    page_title = " ".join(title_el.text_content().split()) if title_el is not None else ""
+    h1 = tree.find(".//h1")
+    h1_text = " ".join(h1.text_content().split()) if h1 is not None else ""
+    title = _first(meta, _META["title"]) or h1_text or _strip_site_suffix(page_title) or None
+    if not _first(meta, _META["date"]):
+        time_el = tree.find(".//time[@datetime]")
+        if time_el is not None:
+            meta["date"] = time_el.get("datetime", "")
+    canonical = tree.find(".//link[@rel='canonical']")
+    return {
+        "title": title,
+        "author": _first(meta, _META["author"]),
+        "date": _first(meta, _META["date"]),
+        "sitename": _first(meta, _META["sitename"]),
+        "url": url or (canonical.get("href") if canonical is not None else None) or _first(meta, _META["url"]),
+        "description": _first(meta, _META["description"]),
+        "page_title": page_title or None,
+        "html_lang": (tree.get("lang") or "").split("-")[0].lower() or None,
+    }
+
+
+def _strip_site_suffix(title: str) -> str:
+    """``"Story headline | Site Name"`` -> ``"Story headline"``: keep the longest part."""
+    parts = _TITLE_SEPARATORS.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def extract_body(tree: HtmlElement) -> list[str]:
+    """The main text as paragraphs, from trafilatura with comments off and no dedup cache."""
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    result = trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    text = getattr(result, "text", None) or ""
+    return text.split("\n")
+
+
+def parse_document(html: str, *, url: str | None = None, source: str | None = None, **fields) -> Document:
+    tree = parse_html(html, source=source)
+    meta = read_metadata(tree, url)
+    paragraphs = extract_body(tree)
+    title = meta.pop("title")
+    doc_url = meta.pop("url")
+    metadata = {k: v for k, v in meta.items() if v}
+    metadata["input"] = "html"
+    return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, **fields)

@@ -1,0 +1,118 @@
+"""Language identification: a cheap guess first, seeded langdetect where it decides something.
+
+langdetect costs several milliseconds a call, more than the whole plain-text cleaning
+budget of a document, so :func:`guess` answers from the writing system and from
+function words, and :func:`detect` (langdetect) is called only to confirm a suspected
+difference. langdetect gets its own factory with ``seed = 0``: deterministic, and
+without touching the global factory other code in the process may use.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import lru_cache
+
+from .phrasebook import stopwords
+from .textutil import words
+
+# Scripts that name a language (or a family we report by its largest member).
+_SCRIPT_LANGUAGE = {
+    "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "ARABIC": "ar",
+    "HEBREW": "he", "GREEK": "el", "THAI": "th", "DEVANAGARI": "hi", "CYRILLIC": "ru",
+    "GEORGIAN": "ka", "ARMENIAN": "hy", "BENGALI": "bn", "TAMIL": "ta",
+}
+_lock = threading.Lock()
+
+
+def script_of(ch: str) -> str:
+    """The first word of the character's Unicode name: LATIN, CYRILLIC, CJK, ..."""
+    if ch.isascii():
+        return "LATIN"
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "UNKNOWN"
+
+
+def dominant_script(text: str, sample: int = 400) -> str | None:
+    counts: dict[str, int] = {}
+    seen = 0
+    for ch in text:
+        if ch.isalpha():
+            s = script_of(ch)
+            counts[s] = counts.get(s, 0) + 1
+            seen += 1
+            if seen >= sample:
+                break
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+
+def guess(text: str) -> tuple[str | None, float]:
+    """A cheap ``(language, confidence)`` guess; ``(None, 0.0)`` when unsure.
+
+    Non-Latin scripts decide by themselves (Japanese kana beats Chinese characters);
+    Latin text is scored by the share of its words that are function words of each
+    language with a phrase file.
+    """
+    script = dominant_script(text)
+    if script is None:
+        return None, 0.0
+    if script != "LATIN":
+        if script == "CJK" and any(script_of(c) in ("HIRAGANA", "KATAKANA") for c in text[:400]):
+            return "ja", 0.9
+        # Cyrillic also writes Ukrainian, Bulgarian, ...: a lower confidence says so.
+        lang = _SCRIPT_LANGUAGE.get(script)
+        return (lang, 0.8 if lang == "ru" else 0.9) if lang else (None, 0.0)
+    return _best_stopword_language(words(text[:3000]))
+
+
+def _best_stopword_language(tokens: list[str]) -> tuple[str | None, float]:
+    if not tokens:
+        return None, 0.0
+    scores = {lang: sum(1 for t in tokens if t in words_) for lang, words_ in stopwords().items()}
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, best_hits = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    share = best_hits / len(tokens)
+    # Function words make up a third or more of running text in these languages; a low
+    # share or a close runner-up means another language or too little text.
+    if best_hits < 2 or share < 0.12 or best_hits < 1.5 * runner_up:
+        return None, share
+    return best, min(1.0, share * 2.5)
+
+
+@lru_cache(maxsize=1)
+def _factory():
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
+    return factory
+
+
+def detect(text: str) -> tuple[str | None, float]:
+    """langdetect's best ``(language, probability)``, deterministic; ``(None, 0.0)`` if it cannot tell."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:  # the factory is shared; detectors are cheap to create
+        factory = _factory()
+    try:
+        detector = factory.create()
+        detector.append(text[:2000])
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None, 0.0
+    lang = best.lang.split("-")[0]
+    return lang, round(best.prob, 2)
+
+
+def identify(text: str) -> tuple[str | None, float]:
+    """The cheap guess when it is sure, langdetect otherwise."""
+    lang, confidence = guess(text)
+    if lang is not None:
+        return lang, confidence
+    return detect(text)

@@ -1,0 +1,114 @@
+"""A :class:`Pipeline` is an ordered list of named cleaners applied to a Document.
+
+A cleaner is any callable ``cleaner(doc) -> Document``; its name is its ``name``
+attribute, or the function's ``__name__``. The pipeline checks each result, so a
+cleaner that forgets to return the document fails loudly, naming itself.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator, Union
+
+from .document import Document
+from .errors import CleanerError, ConfigError
+
+Cleaner = Callable[[Document], Document]
+CleanerLike = Union[Cleaner, "Pipeline"]
+
+
+def cleaner_name(cleaner: Cleaner) -> str:
+    name = getattr(cleaner, "name", None) or getattr(cleaner, "__name__", None)
+    if not name:
+        name = type(cleaner).__name__
+    return str(name)
+
+
+class Pipeline:
+    """Ordered, named cleaners. Immutable: the editing methods return new pipelines.
+
+    >>> from newsclean import Pipeline, Document
+    >>> def shout(doc):
+    ...     return doc.rewrite({i: p.upper() for i, p in enumerate(doc.paragraphs)}, reason="louder", by="shout")
+    >>> Pipeline([shout])(Document(("hello",))).text
+    'HELLO'
+    """
+
+    def __init__(self, cleaners: Iterable[Cleaner] = ()):
+        self._cleaners: tuple[Cleaner, ...] = tuple(cleaners)
+        names = [cleaner_name(c) for c in self._cleaners]
+        duplicated = sorted({n for n in names if names.count(n) > 1})
+        if duplicated:
+            raise ConfigError(f"cleaner names must be unique; repeated: {', '.join(duplicated)}")
+        for c in self._cleaners:
+            if not callable(c):
+                raise ConfigError(f"{c!r} is not callable; a cleaner is a function or an object with __call__(doc)")
+
+    @classmethod
+    def default(cls) -> "Pipeline":
+        """The built-in cleaners in their default order with default options."""
+        from .config import Config
+
+        return Config().pipeline()
+
+    # -- inspection ----------------------------------------------------------------
+
+    @property
+    def names(self) -> list[str]:
+        return [cleaner_name(c) for c in self._cleaners]
+
+    def __iter__(self) -> Iterator[Cleaner]:
+        return iter(self._cleaners)
+
+    def __len__(self) -> int:
+        return len(self._cleaners)
+
+    def __getitem__(self, name: str) -> Cleaner:
+        for c in self._cleaners:
+            if cleaner_name(c) == name:
+                return c
+        raise KeyError(self._unknown(name))
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names})"
+
+    def _unknown(self, name: str) -> str:
+        return f"no cleaner named {name!r} in this pipeline; it has: {', '.join(self.names) or 'none'}"
+
+    # -- editing -------------------------------------------------------------------
+
+    def without(self, *names: str) -> "Pipeline":
+        """A copy without the named cleaners (unknown names are an error)."""
+        for name in names:
+            if name not in self.names:
+                raise ConfigError(self._unknown(name))
+        return Pipeline(c for c in self._cleaners if cleaner_name(c) not in names)
+
+    def with_cleaner(self, cleaner: Cleaner, *, before: str | None = None, after: str | None = None) -> "Pipeline":
+        """A copy with ``cleaner`` added at the end, or before/after a named cleaner."""
+        items = list(self._cleaners)
+        anchor = before or after
+        if anchor is None:
+            items.append(cleaner)
+        else:
+            if anchor not in self.names:
+                raise ConfigError(self._unknown(anchor))
+            index = self.names.index(anchor) + (1 if after else 0)
+            items.insert(index, cleaner)
+        return Pipeline(items)
+
+    # -- running -------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        for cleaner in self._cleaners:
+            name = cleaner_name(cleaner)
+            try:
+                result = cleaner(doc)
+            except Exception as exc:  # a user's cleaner must not surface as an arbitrary type
+                raise CleanerError(f"cleaner {name!r} raised {type(exc).__name__}: {exc}") from exc
+            if not isinstance(result, Document):
+                raise CleanerError(
+                    f"cleaner {name!r} returned {type(result).__name__}, not a Document; "
+                    "did you forget to return the document?"
+                )
+            doc = result
+        return doc

@@ -1,0 +1,40 @@
+"""Turn any supported input into an uncleaned Document: decode, tell HTML from text, parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .decoding import decode, looks_like_html, sanitize
+from .document import Document
+from .errors import InputError
+from .htmlinput import parse_document
+from .language import guess
+from .textinput import parse_text
+
+Source = "str | bytes | Document"
+
+
+def read(source: Any, *, url: str | None = None, name: str | None = None) -> Document:
+    """Parse raw HTML or extracted text (str or bytes) into a Document, nothing removed yet.
+
+    ``name`` (a file name, say) is used in error messages. ``metadata["input"]`` says
+    which kind of input was found: ``"html"`` or ``"text"``.
+    """
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        text = decode(bytes(source), source=name)
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise InputError(f"expected str, bytes or Document, got {type(source).__name__}", name)
+    text = sanitize(text)
+    if looks_like_html(text):
+        doc = parse_document(text, url=url, source=name)
+    else:
+        doc = parse_text(text, url=url, metadata={"input": "text"})
+    if doc.language is None and doc.paragraphs:
+        lang, _ = guess(doc.text[:3000])
+        if lang:
+            doc = doc.evolve(language=lang)
+    return doc

@@ -1,0 +1,47 @@
+"""Plain extracted text in: one paragraph per line, blank lines ignored.
+
+A first line that reads as a headline becomes the title and leaves the body.
+"""
+
+from __future__ import annotations
+
+from .document import Document
+from .textutil import ends_like_sentence, word_count
+
+# A headline is short, does not end like a sentence, and is followed by longer text.
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 250
+
+
+def split_lines(text: str) -> list[tuple[int, str]]:
+    """The non-blank lines of ``text`` as ``(line_number, stripped_line)``, 1-based."""
+    return [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+def looks_like_headline(line: str, following: list[str]) -> bool:
+    """True when ``line`` reads as a headline above ``following`` paragraphs.
+
+    Headlines have at most 25 words, do not end with ``.``, ``:`` or ``;`` (``?`` and ``!``
+    are allowed), start with a capital or digit, and are followed by at least one paragraph
+    that is longer than they are.
+    """
+    n = word_count(line)
+    if not (2 <= n <= HEADLINE_MAX_WORDS) or len(line) > HEADLINE_MAX_CHARS:
+        return False
+    stripped = line.rstrip("\"'”’» ")
+    if ends_like_sentence(line) and not stripped.endswith(("?", "!")):
+        return False
+    first = line.lstrip("\"'“‘«„ ")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return any(word_count(p) > n for p in following[:3])
+
+
+def parse_text(text: str, **fields) -> Document:
+    """Build a Document from extracted text; positions are indices of non-blank lines."""
+    lines = [" ".join(line.split()) for _, line in split_lines(text)]
+    title = fields.pop("title", None)
+    positions = list(range(len(lines)))
+    if title is None and lines and looks_like_headline(lines[0], lines[1:]):
+        title, lines, positions = lines[0], lines[1:], positions[1:]
+    return Document(paragraphs=tuple(lines), positions=tuple(positions), title=title, **fields)
