@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
@@ -106,6 +107,17 @@ class Document:
 
     def __len__(self) -> int:
         return len(self.paragraphs)
+
+    @cached_property
+    def folded(self) -> tuple[str, ...]:
+        """The paragraphs folded for matching (see :func:`newsclean.textutil.fold`).
+
+        Computed once per Document and shared by the cleaners that look at it; a cleaner
+        that changes nothing returns the same Document, so the next one reuses it.
+        """
+        from .textutil import fold
+
+        return tuple(fold(p) for p in self.paragraphs)
 
     @property
     def removals(self) -> tuple[Change, ...]:

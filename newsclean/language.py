@@ -9,11 +9,13 @@ without touching the global factory other code in the process may use.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
-from .phrasebook import stopwords
+from .phrasebook import signature_letters, stopwords
 from .textutil import words
 
 # Scripts that name a language (or a family we report by its largest member).
@@ -35,16 +37,21 @@ def script_of(ch: str) -> str:
         return "UNKNOWN"
 
 
-def dominant_script(text: str, sample: int = 400) -> str | None:
-    counts: dict[str, int] = {}
-    seen = 0
-    for ch in text:
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def dominant_script(text: str, sample: int = 3000) -> str | None:
+    """The writing system most letters of the first ``sample`` characters use."""
+    head = text[:sample]
+    if head.isascii():
+        return "LATIN" if _ASCII_LETTER.search(head) else None
+    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(head))}
+    for ch in _ASCII_RUNS.sub("", head)[:400]:  # only the non-ASCII letters need a name lookup
         if ch.isalpha():
             s = script_of(ch)
             counts[s] = counts.get(s, 0) + 1
-            seen += 1
-            if seen >= sample:
-                break
+    counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
@@ -66,13 +73,21 @@ def guess(text: str) -> tuple[str | None, float]:
         # Cyrillic also writes Ukrainian, Bulgarian, ...: a lower confidence says so.
         lang = _SCRIPT_LANGUAGE.get(script)
         return (lang, 0.8 if lang == "ru" else 0.9) if lang else (None, 0.0)
-    return _best_stopword_language(words(text[:3000]))
+    sample = text[:3000]
+    return _best_stopword_language(words(sample), set(sample.lower()))
 
 
-def _best_stopword_language(tokens: list[str]) -> tuple[str | None, float]:
+def _best_stopword_language(tokens: list[str], letters: set[str] = frozenset()) -> tuple[str | None, float]:
     if not tokens:
         return None, 0.0
-    scores = {lang: sum(1 for t in tokens if t in words_) for lang, words_ in stopwords().items()}
+    # Function words score one each; a letter typical of the language scores two, which
+    # decides short lines ("Üye değilseniz hemen üye olun") that hold few function words.
+    counts = Counter(tokens)
+    present = counts.keys()
+    scores = {
+        lang: sum(counts[w] for w in words_ & present) + 2 * bool(letters & signature_letters()[lang])
+        for lang, words_ in stopwords().items()
+    }
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, best_hits = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0

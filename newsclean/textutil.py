@@ -29,7 +29,8 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    """Whitespace-separated words: cheap, and precise enough for length thresholds."""
+    return len(text.split())
 
 
 def ends_like_sentence(text: str) -> bool:

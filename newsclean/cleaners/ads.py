@@ -13,7 +13,6 @@ from functools import lru_cache
 
 from ..document import Document
 from ..phrasebook import entries
-from ..textutil import fold
 from .base import Cleaner
 
 _SEPARATORS = " \t-–—•*|:·_=~()[]"
@@ -25,9 +24,9 @@ def _marker() -> re.Pattern[str]:
     return re.compile(rf"\A(?:{alternatives})(?!\w)")
 
 
-def only_markers(paragraph: str) -> bool:
-    """True when the paragraph is made of ad markers and separators alone."""
-    text = fold(paragraph).strip(_SEPARATORS)
+def only_markers(folded: str) -> bool:
+    """True when the (folded) paragraph is made of ad markers and separators alone."""
+    text = folded.strip(_SEPARATORS)
     if not text:
         return False
     marker = _marker()
@@ -48,7 +47,7 @@ class AdMarkers(Cleaner):
     def __call__(self, doc: Document) -> Document:
         reasons = {
             i: f"advertisement marker {p.strip()!r}"
-            for i, p in enumerate(doc.paragraphs)
-            if len(p) <= 200 and only_markers(p)
+            for i, (p, folded) in enumerate(zip(doc.paragraphs, doc.folded))
+            if len(p) <= 200 and only_markers(folded)
         }
         return doc.drop(reasons, by=self.name)

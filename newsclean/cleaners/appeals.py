@@ -17,7 +17,7 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
 from __future__ import annotations
 
 from ..document import Document
-from ..phrasebook import family
+from ..phrasebook import family, index
 from ..textutil import fold, word_count
 from .base import Cleaner, is_quoted_speech, quote_match
 
@@ -34,7 +34,7 @@ class Appeals(Cleaner):
         self.min_block_hits = min_block_hits
 
     def __call__(self, doc: Document) -> Document:
-        folded = [fold(p) for p in doc.paragraphs]
+        folded = doc.folded
         reasons: dict[int, str] = {}
         openers = family("appeals", "openers", start=True)
         i = 0
@@ -50,7 +50,7 @@ class Appeals(Cleaner):
                     continue
             i += 1
 
-        strong = family("appeals", "strong")
+        strong = index("appeals", "strong")
         for i, (paragraph, text) in enumerate(zip(doc.paragraphs, folded)):
             if i in reasons or word_count(paragraph) > self.max_words:
                 continue
@@ -61,8 +61,8 @@ class Appeals(Cleaner):
 
     def _block(self, folded: list[str], start: int) -> tuple[int | None, int]:
         """End index and phrase count of the appeal block opened at ``start``, or ``(None, 0)``."""
-        strong = family("appeals", "strong")
-        weak = family("appeals", "weak")
+        strong = index("appeals", "strong")
+        weak = index("appeals", "weak")
         openers = family("appeals", "openers", start=True)
         closers = family("appeals", "closers", whole=True)
         last_hit, hits, strong_hits = start, 0, 0

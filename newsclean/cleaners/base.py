@@ -6,7 +6,7 @@ import re
 from typing import ClassVar
 
 from ..document import Document
-from ..phrasebook import family
+from ..phrasebook import index
 from ..textutil import fold
 
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
@@ -34,7 +34,7 @@ def is_quoted_speech(paragraph: str) -> bool:
     """A paragraph with quotation marks and an attribution verb ("... ," she said) is speech."""
     if not _QUOTE_MARKS.search(paragraph):
         return False
-    return family("speech", "verbs").search(fold(paragraph)) is not None
+    return index("speech", "verbs").search(fold(paragraph)) is not None
 
 
 def quote_match(paragraph: str, folded: str, match: re.Match[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..phrasebook import family
-from ..textutil import fold, word_count
+from ..textutil import word_count
 from .base import Cleaner, quote_match
 
 
@@ -23,10 +23,10 @@ class CommentFurniture(Cleaner):
     def __call__(self, doc: Document) -> Document:
         lines = family("comments", "lines", start=True)
         reasons = {}
-        for i, paragraph in enumerate(doc.paragraphs):
+        for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
             if word_count(paragraph) > self.max_words:
                 continue
-            folded = fold(paragraph).strip(" -–—•*|")
+            folded = folded.strip(" -–—•*|")
             match = lines.match(folded)
             if match:
                 reasons[i] = f"matched {quote_match(paragraph.strip(' -–—•*|'), folded, match)!r}"

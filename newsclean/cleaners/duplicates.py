@@ -5,13 +5,16 @@ punctuation and case never matter. A later paragraph is a copy when its tokens
 
 * equal an earlier paragraph's (or the title's),
 * differ from them by one word replaced, added or dropped (both at least
-  ``min_near_words`` long), or
+  ``min_near_words`` long, and the word is not a number: "2 Red" is not "1 Red"), or
 * end in "..." / "…" and are the first ``min_near_words`` or more tokens of an earlier one.
 
-**The refrain rule.** A copy of fewer than ``min_words`` words is removed only when it
+**The refrain rules.** A copy of fewer than ``min_words`` words is removed only when it
 comes within ``window`` paragraphs of the earlier one: a short line repeated on
 purpose far apart ("Stay safe.", a chorus) stays, a stutter right after it goes.
-Copies of the title count from the top of the body.
+Copies of the title count from the top of the body. A paragraph that occurs
+``template_count`` times or more is structure, not an accident of extraction (the same
+question put to each interviewee, a recipe card's "Portion Fix Containers" line): all
+its copies stay.
 
 Candidates are found through hash lookups on the whole token list and on its first and
 last three tokens, so the cost stays linear in the number of paragraphs.
@@ -19,7 +22,7 @@ last three tokens, so the cost stays linear in the number of paragraphs.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..document import TITLE, Document
 from ..textutil import words
@@ -29,26 +32,28 @@ _BUCKET_LIMIT = 32  # candidates kept per 3-token key; bounds the work on repeti
 
 
 def _one_edit_apart(a: list[str], b: list[str]) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one token replaced, inserted or deleted."""
+    """True when ``a`` and ``b`` differ by one word replaced, inserted or deleted, not a number."""
     if abs(len(a) - len(b)) > 1 or a == b:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        diffs = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diffs) == 1 and not any(ch.isdigit() for ch in diffs[0][0] + diffs[0][1])
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1:] and not any(ch.isdigit() for ch in long_[i])
 
 
 class Duplicates(Cleaner):
     name = "duplicates"
     summary = "later copies of the headline or of a paragraph (exact, or one word / a trailing '...' apart)"
 
-    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 6):
+    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 10, template_count: int = 3):
         self.min_words = min_words
         self.window = window
         self.min_near_words = min_near_words
+        self.template_count = template_count
 
     def __call__(self, doc: Document) -> Document:
         exact: dict[tuple[str, ...], int] = {}
@@ -66,9 +71,10 @@ class Duplicates(Cleaner):
         if doc.title:
             register(TITLE, words(doc.title))
         reasons: dict[int, str] = {}
-        for i, paragraph in enumerate(doc.paragraphs):
-            tokens = words(paragraph)
-            if not tokens:
+        all_tokens = [words(p) for p in doc.paragraphs]
+        counts = Counter(tuple(t) for t in all_tokens)
+        for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
+            if not tokens or counts[tuple(tokens)] >= self.template_count:
                 continue
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
             if found is not None:

@@ -2,31 +2,26 @@
 footer under an English story).
 
 Only the tail is examined, from the last paragraph backwards, at most ``max_paragraphs``
-deep, and the scan stops at the first paragraph in the article's language: a quotation
-in another language inside the body is never looked at. Each paragraph is first judged
-by the cheap guess in :mod:`newsclean.language` (script and function words); seeded
-langdetect is called only to confirm a suspected difference, so an article whose last
-paragraph is plainly in its own language costs no langdetect call at all.
+deep and never more than half the document, and the scan stops at the first paragraph
+that is not confidently in another language: a quotation in another language inside the
+body is never looked at, and neither is quoted speech at the end.
+
+Cost: the cheap guess in :mod:`newsclean.language` (writing system, function words,
+typical letters) screens each paragraph. Seeded langdetect runs only for a paragraph the
+guess already places in another language, to confirm it and give the probability in the
+reason; the article's own language is looked up with langdetect only then, and only if
+the cheap guess could not name it. An article whose last paragraph reads as its own
+language costs no langdetect call at all.
+
+A page whose declared ``<html lang>`` is the suspected footer's language keeps the
+paragraph: the article-language guess is then the likelier mistake.
 """
 
 from __future__ import annotations
 
 from ..document import Document
 from ..language import detect, guess
-from ..phrasebook import stopwords
-from ..textutil import words
 from .base import Cleaner, is_quoted_speech
-
-
-def _plainly_in(paragraph: str, lang: str) -> bool:
-    """True when the paragraph's function words point to ``lang`` and to no other language."""
-    tokens = words(paragraph)
-    table = stopwords()
-    if lang not in table:
-        return False
-    hits = {code: sum(1 for t in tokens if t in ws) for code, ws in table.items()}
-    own = hits.pop(lang)
-    return own >= 1 and own > max(hits.values(), default=0)
 
 
 class ForeignFooter(Cleaner):
@@ -42,24 +37,31 @@ class ForeignFooter(Cleaner):
         paragraphs = doc.paragraphs
         if len(paragraphs) < 3:
             return doc
-        body = "\n".join(paragraphs[: max(1, len(paragraphs) - self.max_paragraphs)])
-        article = doc.language or guess(body)[0] or detect(body)[0]
-        if article is None:
-            return doc
+        article = doc.language
+        declared = doc.metadata.get("html_lang")
         reasons: dict[int, str] = {}
-        limit = max(len(paragraphs) - self.max_paragraphs, len(paragraphs) // 2)
-        for i in range(len(paragraphs) - 1, limit - 1, -1):
+        stop = max(len(paragraphs) - self.max_paragraphs, len(paragraphs) // 2)
+        for i in range(len(paragraphs) - 1, stop - 1, -1):
             paragraph = paragraphs[i]
             if sum(ch.isalpha() for ch in paragraph) < self.min_letters:
-                continue  # too short for a reliable language ("©2019", "Log in"): look past it
-            if is_quoted_speech(paragraph) or _plainly_in(paragraph, article):
+                continue  # too short to tell a language ("©2019", "Log in"): look past it
+            if is_quoted_speech(paragraph):
                 break
-            cheap, _ = guess(paragraph)
-            if cheap == article:
+            suspect, _ = guess(paragraph)
+            if suspect is None or suspect == article or suspect == declared:
                 break
+            if article is None:
+                article = self._article_language(paragraphs[:stop])
+                if article is None or suspect == article:
+                    break
             lang, probability = detect(paragraph)
-            if lang is None or lang == article or probability < self.min_probability:
+            if lang is None or lang in (article, declared) or probability < self.min_probability:
                 break
             reasons[i] = f"language {lang} ({probability:.2f}) differs from article {article}"
-        doc = doc.drop(reasons, by=self.name)
-        return doc if doc.language else doc.evolve(language=article)
+        return doc.drop(reasons, by=self.name)
+
+    @staticmethod
+    def _article_language(body: tuple[str, ...]) -> str | None:
+        text = "\n".join(body)[:3000]
+        lang, _ = guess(text)
+        return lang or detect(text)[0]

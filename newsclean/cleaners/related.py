@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..phrasebook import entries, family
-from ..textutil import ends_like_sentence, fold, word_count
+from ..textutil import ends_like_sentence, word_count
 from .base import Cleaner
 
 _EDGES = " \t-–—•*|>»›:：·#"
@@ -53,23 +53,23 @@ class RelatedLists(Cleaner):
         headings = family("related", "headings", whole=True)
         inline = _inline()
         reasons: dict[int, str] = {}
-        paragraphs = doc.paragraphs
+        paragraphs, folded = doc.paragraphs, doc.folded
         i = 0
         while i < len(paragraphs):
             paragraph = paragraphs[i]
-            heading = fold(paragraph).strip(_EDGES)
+            heading = folded[i].strip(_EDGES)
             if word_count(paragraph) <= 8 and headings.match(heading):
                 label = paragraph.strip(_EDGES)
                 reasons[i] = f"list heading {label!r}"
                 j = i + 1
                 while j < len(paragraphs) and j - i <= self.max_items and is_list_item(paragraphs[j]) \
-                        and not headings.match(fold(paragraphs[j]).strip(_EDGES)):
+                        and not headings.match(folded[j].strip(_EDGES)):
                     reasons[j] = f"headline in the list under {label!r}"
                     j += 1
                 i = j
                 continue
             if word_count(paragraph) <= self.max_words:
-                match = inline.match(fold(paragraph).lstrip(_EDGES))
+                match = inline.match(folded[i].lstrip(_EDGES))
                 if match and self._is_promo(paragraph.lstrip(_EDGES), match):
                     reasons[i] = f"inline promo {paragraph.lstrip(_EDGES)[:match.end('prefix')]!r}"
             i += 1
