@@ -1,36 +1,471 @@
-"""The ``newsclean`` command: a thin shell over :func:`newsclean.clean`."""
+"""The ``newsclean`` command: a thin shell over :func:`newsclean.clean`.
+
+It finds the inputs (:mod:`.files`), the configuration for each (:mod:`.configfile`),
+runs the work in input order (:mod:`.batch`), and reports (:mod:`.report`); the
+cleaning itself is the library's. Exit codes are listed in :mod:`newsclean.report`.
+"""
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
+import os
 import sys
+from typing import IO, Iterator, TextIO
 
-from . import __version__, clean
-from .errors import NewscleanError
+from . import __version__, configfile, formats
+from .atomic import Discard, replacing
+from .batch import FileJob, LinesJob, Options, Result, batches, mirror_path, ordered, worker
+from .cleaners import BUILTINS
+from .configfile import ConfigSpec
+from .errors import ConfigError
+from .files import DEFAULT_INCLUDE, STDIN, Input, discover, matches
+from .formats import render_text  # noqa: F401 - part of the CLI's public surface
+from .progress import Progress
+from .report import EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
+
+__all__ = ["main", "render_text"]
+
+_FILE_OUTPUTS = {".jsonl": "jsonl", ".json": "json", ".txt": "text", ".md": "markdown"}
+_SEPARATORS = {"text": "\n", "markdown": "\n---\n\n"}
+
+EPILOG = """\
+exit codes: 0 nothing to change; 1 changes found or made; 2 usage or configuration error;
+123 at least one input could not be processed (the others still were).
+
+other commands:
+  newsclean cleaners        list the built-in cleaners
+  newsclean corpus ...      corpus tools (when installed)
+"""
 
 
-def render_text(doc) -> str:
-    """The cleaned article as text: the title (if any) on the first line, one paragraph per line."""
-    lines = ([doc.title] if doc.title else []) + list(doc.paragraphs)
-    return "\n".join(lines) + ("\n" if lines else "")
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit code 2 as a return value, not a SystemExit
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="newsclean",
+        description="Clean scraped news articles (HTML, text or JSONL) and say what was removed and why.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, globs; '-' reads stdin")
+    mode = parser.add_argument_group("mode (default: write the cleaned text)").add_mutually_exclusive_group()
+    mode.add_argument("--check", dest="mode", action="store_const", const="check",
+                      help="report each change as path:line: cleaner: reason; exit 1 if anything would change")
+    mode.add_argument("--fix", dest="mode", action="store_const", const="fix",
+                      help="rewrite .txt/.md/.jsonl files in place, atomically")
+    mode.add_argument("--diff", dest="mode", action="store_const", const="diff", help="print a unified diff")
+    mode.add_argument("--explain", dest="mode", action="store_const", const="explain",
+                      help="a readable report of what was removed and why")
+    out = parser.add_argument_group("input and output")
+    out.add_argument("-o", "--output", metavar="DIR|FILE",
+                     help="a directory (mirrored tree of cleaned files) or one .jsonl/.json/.txt/.md file")
+    out.add_argument("--format", choices=formats.FORMATS, help="output format (default: text, or the -o file's)")
+    out.add_argument("--input-format", choices=formats.KINDS, help="read every input as this kind")
+    out.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with the text (default: text)")
+    out.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
+    out.add_argument("--include", action="append", metavar="GLOB",
+                     help="files to take from directories (repeatable; default: html, htm, txt, md, jsonl, and .gz)")
+    out.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip (repeatable)")
+    out.add_argument("--max-bytes", type=int, default=formats.DEFAULT_MAX_BYTES, metavar="N",
+                     help="refuse files (and JSONL lines) larger than this (default: 32 MiB)")
+    conf = parser.add_argument_group("configuration")
+    conf.add_argument("--config", metavar="FILE", help="use this newsclean.toml or pyproject.toml instead of searching")
+    conf.add_argument("--enable", action="append", default=[], metavar="NAME", help="add a cleaner for this run")
+    conf.add_argument("--disable", action="append", default=[], metavar="NAME", help="leave a cleaner out for this run")
+    run = parser.add_argument_group("running")
+    run.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    run.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
+                     help="colour in --explain (auto: on a terminal unless NO_COLOR is set)")
+    run.add_argument("-q", "--quiet", action="store_true", help="no notes and no closing summary on stderr")
+    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="newsclean",
-        description="Clean scraped news articles (HTML or extracted text) and print the cleaned text.",
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["cleaners"]:
+        return list_cleaners(argv[1:])
+    if argv[:1] == ["corpus"]:
+        return run_corpus(argv[1:])
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        options, output = _options(args)
+        specs = _config_specs(args)
+    except SystemExit as exc:  # --help, --version
+        return int(exc.code or 0)
+    except (UsageError, ConfigError) as exc:
+        print(f"newsclean: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return Run(args, options, output, specs).execute()
+    except BrokenPipeError:  # `newsclean ... | head`: the reader has gone, which is not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def list_cleaners(argv: list[str]) -> int:
+    if argv:
+        print("newsclean: error: 'newsclean cleaners' takes no arguments", file=sys.stderr)
+        return EXIT_USAGE
+    width = max(len(name) for name in BUILTINS)
+    for name, cls in BUILTINS.items():
+        print(f"{name:<{width}}  {cls.summary}")
+    return 0
+
+
+def run_corpus(argv: list[str]) -> int:
+    try:
+        from . import corpus_cli  # another module's job; optional until it lands
+    except ImportError:
+        print("newsclean: error: the corpus command is not available in this installation", file=sys.stderr)
+        return EXIT_USAGE
+    return corpus_cli.main(argv)
+
+
+def _options(args: argparse.Namespace) -> tuple[Options, str | None]:
+    """Validate the flags that depend on each other; returns the options and the -o FILE, if any."""
+    mode = args.mode or "output"
+    if not args.paths:
+        raise UsageError("no input: give files, directories, globs, or '-' for stdin (see newsclean --help)")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per CPU) or more")
+    if args.max_bytes <= 0:
+        raise UsageError("--max-bytes must be positive")
+    if mode != "output" and (args.output or args.format):
+        raise UsageError(f"-o/--output and --format go with the default mode, not --{mode}")
+    out_file = out_dir = None
+    fmt = args.format
+    if args.output:
+        ext = os.path.splitext(formats.strip_gz(args.output))[1].lower()
+        if ext in _FILE_OUTPUTS and not os.path.isdir(args.output):
+            out_file = args.output
+            fmt = fmt or _FILE_OUTPUTS[ext]
+        else:
+            out_dir = args.output
+    if STDIN in args.paths and mode == "fix" and len(args.paths) > 1:
+        raise UsageError("--fix with '-' writes the fixed stdin to stdout; give '-' alone")
+    options = Options(
+        mode=mode,
+        format=fmt or "text",
+        input_format=args.input_format,
+        text_field=args.text_field,
+        html_field=args.html_field,
+        colour=wants_colour(sys.stdout, args.color),
+        max_bytes=args.max_bytes,
+        out_dir=out_dir,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="article files (HTML or text); '-' reads stdin")
-    parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
-    args = parser.parse_args(argv)
-    status = 0
-    for path in args.files:
+    return options, out_file
+
+
+def _config_specs(args: argparse.Namespace) -> dict[str, ConfigSpec]:
+    """Check ``--config``, ``--enable`` and ``--disable`` up front (a ConfigError is exit code 2)."""
+    enable, disable = tuple(args.enable), tuple(args.disable)
+    if args.config:
+        if not os.path.isfile(args.config):
+            raise UsageError(f"--config {args.config}: no such file")
+        spec = ConfigSpec(os.path.abspath(args.config), enable, disable)
+        if configfile.read_table(spec.path) is None:
+            raise ConfigError(f"{args.config} has no [tool.newsclean] table")
+        configfile.pipeline(spec)
+        return {"": spec}
+    configfile.pipeline(ConfigSpec(None, enable, disable))
+    return {}
+
+
+class Run:
+    """One invocation over its inputs: discovery, configuration, ordered work, output, summary."""
+
+    def __init__(self, args: argparse.Namespace, options: Options, out_file: str | None, specs: dict[str, ConfigSpec]):
+        self.args = args
+        self.options = options
+        self.out_file = out_file
+        self.fixed_spec = specs.get("")
+        self.tally = Tally()
+        self.changed = False
+        self.documents_written = 0
+        self.quiet = args.quiet
+
+    # -- configuration per input -------------------------------------------------------
+
+    def spec_for(self, item: Input) -> ConfigSpec:
+        if self.fixed_spec:
+            return self.fixed_spec
+        folder = os.getcwd() if item.path == STDIN else os.path.dirname(os.path.abspath(item.path))
+        return ConfigSpec(configfile.find(folder), tuple(self.args.enable), tuple(self.args.disable))
+
+    def excluded_by_config(self, item: Input, spec: ConfigSpec) -> bool:
+        patterns = configfile.load(spec).exclude
+        if not patterns or item.path == STDIN:
+            return False
+        path = os.path.abspath(item.path)
+        base = str(spec.base.resolve())
+        relative = os.path.relpath(path, base) if path.startswith(base + os.sep) else item.path
+        return matches(relative, patterns)
+
+    def is_own_output(self, item: Input) -> bool:
+        """True for a file this run writes (-o FILE, or inside -o DIR): never read it back."""
+        if item.path == STDIN or not (self.out_file or self.options.out_dir):
+            return False
+        path = os.path.realpath(item.path)
+        if self.out_file:
+            return path == os.path.realpath(self.out_file)
+        return path.startswith(os.path.realpath(self.options.out_dir) + os.sep)
+
+    # -- the run -----------------------------------------------------------------------
+
+    def execute(self) -> int:
+        include = tuple(self.args.include) if self.args.include else DEFAULT_INCLUDE
+        inputs, problems = discover(self.args.paths, include=include, exclude=tuple(self.args.exclude))
+        inputs = [item for item in inputs if not self.is_own_output(item)]
+        for problem in problems:
+            self.error(problem)
         try:
-            data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()
-            doc = clean(data, name=path)
-        except (OSError, NewscleanError) as exc:
-            print(f"newsclean: {path}: {exc}", file=sys.stderr)
-            status = 123
-            continue
-        sys.stdout.write(render_text(doc))
-    return status
+            planned = [(item, self.spec_for(item)) for item in inputs]
+            for spec in dict.fromkeys(spec for _, spec in planned):
+                configfile.pipeline(spec)  # every configuration is checked before any file is touched
+            planned = [(item, spec) for item, spec in planned if not self.excluded_by_config(item, spec)]
+        except ConfigError as exc:
+            print(f"newsclean: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        jobs = self.args.jobs or os.cpu_count() or 1
+        progress = Progress(len(planned))
+        with self.output_stream() as out:
+            self.out = out
+            try:
+                for item, result in ordered(self.items(planned), worker(self.options), jobs, is_job=_is_job):
+                    self.consume(item, result)
+                    progress.update(self.tally.files, self.tally.documents)
+            finally:
+                progress.close()
+                if self.sink is not None:  # interrupted inside a JSONL file: keep the original
+                    self.sink.close(keep=False)
+                self.finish_stream()
+        if not self.quiet:
+            sys.stderr.write(self.tally.summary(self.options.mode))
+        return exit_code(changed=self.changed, failed=self.tally.failed > 0)
+
+    def items(self, planned: list[tuple[Input, ConfigSpec]]) -> Iterator[object]:
+        """Jobs in input order; a JSONL input becomes Start, its line batches, then End."""
+        for item, spec in planned:
+            kind = formats.kind_of(item.path, self.options.input_format) if item.path != STDIN else self.options.input_format
+            if kind != "jsonl":
+                data = sys.stdin.buffer.read() if item.path == STDIN else None
+                yield FileJob(item, spec, data)
+                continue
+            source = "<stdin>" if item.path == STDIN else item.path
+            start = Start(item, source)
+            try:
+                stream = sys.stdin.buffer if item.path == STDIN else formats.open_lines(item.path)
+            except OSError as exc:
+                yield Failed(item, f"{source}: {exc.strerror or exc}")
+                continue
+            yield start
+            try:
+                for lines in batches(enumerate(stream, 1)):
+                    yield LinesJob(source, spec, lines)
+            except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz, say
+                start.broken = f"{source}: cannot read further ({exc}); file left unchanged"
+            finally:
+                if stream is not sys.stdin.buffer:
+                    stream.close()
+            yield End(start)
+
+    def consume(self, item: object, result: Result | None) -> None:
+        if isinstance(item, Failed):
+            self.tally.files += 1
+            self.error(item.message)
+        elif isinstance(item, Start):
+            self.tally.files += 1
+            self.file_changed = False
+            try:
+                self.sink = Sink.open(item, self.options)
+            except OSError as exc:
+                item.broken = f"{item.source}: cannot write ({exc.strerror or exc}); file left unchanged"
+        elif isinstance(item, End):
+            self.end_jsonl(item.start)
+        elif result is not None:
+            self.take(item, result)
+
+    def take(self, item: object, result: Result) -> None:
+        self.tally.merge(result.tally)
+        self.changed = self.changed or result.changed
+        for message in result.errors:  # already counted in result.tally
+            print(f"newsclean: error: {message}", file=sys.stderr)
+        if not self.quiet:
+            for message in result.messages:
+                print(message if message.startswith("fixed ") else f"newsclean: {message}", file=sys.stderr)
+        if isinstance(item, LinesJob):
+            self.file_changed = self.file_changed or result.changed
+            if self.sink is not None:
+                self.sink.write(result.lines)
+            if self.options.mode == "diff" and result.report and not self.diff_header_done:
+                sys.stdout.write(diff_header(item.source))
+                self.diff_header_done = True
+        if result.report:
+            sys.stdout.write(result.report)
+        for rendered in result.rendered:
+            self.write_document(rendered)
+
+    def end_jsonl(self, start: "Start") -> None:
+        self.diff_header_done = False
+        sink, self.sink = self.sink, None
+        if start.broken:
+            self.error(start.broken)
+            if sink is not None:
+                sink.close(keep=False)
+            return
+        if sink is None:
+            return
+        keep = self.file_changed or self.options.mode != "fix"
+        sink.close(keep=keep)
+        if self.options.mode == "fix" and keep:
+            self.tally.changed_files += 1
+            if not self.quiet:
+                print(f"fixed {start.source}", file=sys.stderr)
+
+    sink: "Sink | None" = None
+    diff_header_done = False
+    file_changed = False
+
+    # -- the output stream (stdout, or -o FILE) ----------------------------------------
+
+    def output_stream(self):
+        if self.out_file is None:
+            return _Borrowed(sys.stdout)
+        return _FileOutput(self.out_file)
+
+    def write_document(self, rendered: str) -> None:
+        fmt = self.options.format
+        if fmt == "json" and self.options.mode == "output":
+            rendered = ("[\n" if not self.documents_written else ",\n") + rendered
+        elif self.documents_written and fmt in _SEPARATORS and self.options.mode == "output":
+            rendered = _SEPARATORS[fmt] + rendered
+        self.out.write(rendered)
+        self.documents_written += 1
+
+    def finish_stream(self) -> None:
+        if self.options.format == "json" and self.options.mode == "output" and self.options.out_dir is None:
+            self.out.write("\n]\n" if self.documents_written else "[]\n")
+        self.out.flush()
+
+    def error(self, message: str) -> None:
+        self.tally.failed += 1
+        print(f"newsclean: error: {message}", file=sys.stderr)
+
+
+def _is_job(item: object) -> bool:
+    return isinstance(item, (FileJob, LinesJob))
+
+
+class Start:
+    """Marks the beginning of a JSONL input; the main process opens its copy here."""
+
+    def __init__(self, item: Input, source: str):
+        self.item = item
+        self.source = source
+        self.broken: str | None = None
+
+
+class End:
+    def __init__(self, start: Start):
+        self.start = start
+
+
+class Failed:
+    def __init__(self, item: Input, message: str):
+        self.item = item
+        self.message = message
+
+
+class Sink:
+    """Where the lines of one JSONL input go: its own replacement (--fix) or its mirrored copy."""
+
+    def __init__(self, path: str, compress: bool):
+        self._context = replacing(path)
+        raw = self._context.__enter__()
+        self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if compress else None
+        self.stream: IO[bytes] = self._gzip or raw
+
+    @classmethod
+    def open(cls, start: Start, options: Options) -> "Sink | None":
+        if start.item.path == STDIN:
+            return _StdoutSink() if options.mode == "fix" else None
+        if options.mode == "fix":
+            with open(start.item.path, "rb") as f:
+                compressed = f.read(2) == b"\x1f\x8b"
+            return cls(start.item.path, compressed)
+        if options.mode == "output" and options.out_dir is not None:
+            path = mirror_path(start.item, options, keep_extension=True)
+            return cls(path, formats.is_gzip_name(path))
+        return None
+
+    def write(self, lines: list[bytes]) -> None:
+        for line in lines:
+            self.stream.write(line)
+
+    def close(self, *, keep: bool) -> None:
+        if self._gzip is not None:
+            self._gzip.close()  # writes the gzip trailer; the file underneath stays open
+        if keep:
+            self._context.__exit__(None, None, None)
+        else:
+            self._context.__exit__(Discard, Discard(), None)
+
+
+class _StdoutSink:
+    def write(self, lines: list[bytes]) -> None:
+        sys.stdout.flush()
+        for line in lines:
+            sys.stdout.buffer.write(line)
+        sys.stdout.buffer.flush()
+
+    def close(self, *, keep: bool) -> None:
+        pass
+
+
+class _Borrowed:
+    """stdout as an output stream that is not closed at the end."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def __enter__(self) -> TextIO:
+        return self.stream
+
+    def __exit__(self, *exc) -> None:
+        self.stream.flush()
+
+
+class _FileOutput:
+    """``-o FILE``: written to a temporary file that replaces FILE only when the run completes."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __enter__(self) -> TextIO:
+        folder = os.path.dirname(self.path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        self._context = replacing(self.path)
+        raw = self._context.__enter__()
+        self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if formats.is_gzip_name(self.path) else None
+        self._text = io.TextIOWrapper(self._gzip or raw, encoding="utf-8", newline="")
+        return self._text
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self._text.flush()
+        self._text.detach()
+        if self._gzip is not None:
+            self._gzip.close()
+        self._context.__exit__(exc_type, exc, tb)

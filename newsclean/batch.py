@@ -1,0 +1,360 @@
+"""Units of CLI work and how they run: one file, or a batch of JSONL lines, per job.
+
+A job is plain data and :func:`run_job` turns it into a :class:`Result` of plain data
+(strings, counts, messages), so jobs can run in worker processes and the main process
+only writes results in input order. Every failure is caught per document and becomes
+a message naming the file (and line): bad input never stops a run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, Iterable, Iterator
+
+from . import configfile, formats, linefix
+from .atomic import write_bytes
+from .configfile import ConfigSpec
+from .document import Change, Document
+from .errors import InputError, NewscleanError
+from .files import STDIN, Input
+from .jsonl import RecordError, parse_record, replace_field
+from .reader import read
+from .report import Style, Tally, check_lines, explain, line_hunk, unified_diff
+
+MODES = ("output", "check", "fix", "diff", "explain")
+#: Fixing re-cleans the fixed text until nothing changes (a removal can expose a headline).
+MAX_FIX_ROUNDS = 4
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: str = "output"
+    format: str = "text"
+    input_format: str | None = None
+    text_field: str = "text"
+    html_field: str = "html"
+    colour: bool = False
+    max_bytes: int = formats.DEFAULT_MAX_BYTES
+    out_dir: str | None = None  # a mirrored output tree
+
+
+@dataclass(frozen=True)
+class FileJob:
+    input: Input
+    spec: ConfigSpec
+    data: bytes | None = None  # stdin's content, read by the main process
+
+    @property
+    def source(self) -> str:
+        return STDIN_NAME if self.input.path == STDIN else self.input.path
+
+
+@dataclass(frozen=True)
+class LinesJob:
+    source: str
+    spec: ConfigSpec
+    lines: tuple[tuple[int, bytes], ...]
+
+
+@dataclass
+class Result:
+    rendered: list[str] = field(default_factory=list)  # documents for the output stream
+    report: str = ""  # --check / --diff / --explain text for stdout
+    lines: list[bytes] = field(default_factory=list)  # JSONL lines for the file's own copy
+    messages: list[str] = field(default_factory=list)  # notes for stderr, each naming its input
+    errors: list[str] = field(default_factory=list)  # inputs that could not be processed
+    tally: Tally = field(default_factory=Tally)
+    changed: bool = False
+
+    def fail(self, message: str) -> None:
+        self.errors.append(message)
+        self.tally.failed += 1
+
+
+def run_job(job: FileJob | LinesJob, options: Options) -> Result:
+    if isinstance(job, LinesJob):
+        return _run_lines(job, options)
+    return _run_file(job, options)
+
+
+# -- whole files: text, markdown, HTML -------------------------------------------------
+
+
+def _describe(exc: BaseException, source: str) -> str:
+    if isinstance(exc, InputError) and exc.source:
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"{source}: {exc.strerror or exc}"
+    if isinstance(exc, NewscleanError):
+        return f"{source}: {exc}"
+    return f"{source}: newsclean failed ({type(exc).__name__}: {exc})"
+
+
+def _run_file(job: FileJob, options: Options) -> Result:
+    result = Result()
+    result.tally.files = 1
+    source = job.source
+    try:
+        data = job.data if job.data is not None else formats.read_file(job.input.path, max_bytes=options.max_bytes)
+        if job.data is not None and data.startswith(b"\x1f\x8b"):
+            data = formats.gunzip(data, name=source, max_bytes=options.max_bytes)
+        if not data.strip():
+            result.messages.append(f"{source}: empty file, nothing to clean")
+            return result
+        kind = formats.kind_of(job.input.path, options.input_format) if job.input.path != STDIN else options.input_format
+        text = formats.decode_text(data, source)
+        pipeline = configfile.pipeline(job.spec)
+        raw = formats.read_text_document(text) if kind == "text" else read(text, name=source)
+        doc = pipeline(raw)
+        textual = raw.metadata.get("input") == "text"  # one paragraph per source line
+        _file_outcome(job, options, result, data, text, raw, doc, textual, pipeline)
+    except Exception as exc:  # noqa: BLE001 - any failure is this input's, never the run's
+        result.fail(_describe(exc, source))
+    return result
+
+
+def _file_outcome(job, options, result, data, text, raw, doc, textual, pipeline) -> None:
+    source, mode = job.source, options.mode
+    result.tally.add_document(doc)
+    result.changed = bool(doc.changes)
+    line_of = _line_finder(text, textual)
+    if mode == "check":
+        result.report = check_lines(source, doc, line_of)
+    elif mode == "explain":
+        result.report = explain(source, doc, line_of, Style(options.colour))
+    elif mode == "diff":
+        if textual:
+            result.report = unified_diff(text, stable_fix(text, doc, pipeline), source)
+        else:  # HTML has no text layout to keep: compare the extracted text before and after
+            result.report = unified_diff(formats.render_text(raw), formats.render_text(doc), source)
+    elif mode == "fix":
+        _fix_file(job, result, data, text, doc, textual, pipeline)
+    elif options.out_dir is not None:
+        _write_mirror(job.input, options, formats.render(doc, options.format, source))
+    else:
+        result.rendered.append(formats.render(doc, options.format, source))
+
+
+def _fix_file(job: FileJob, result: Result, data: bytes, text: str, doc: Document, textual: bool, pipeline) -> None:
+    source = job.source
+    if not textual:
+        result.changed = False
+        result.fail(f"{source}: HTML is not rewritten in place; write cleaned copies with -o DIR instead")
+        return
+    fixed = stable_fix(text, doc, pipeline)
+    result.changed = fixed != text
+    if job.input.path == STDIN:
+        result.rendered.append(fixed)
+        return
+    if not result.changed:
+        return
+    codec = formats.rewrite_codec(data)
+    if codec is None:
+        result.changed = False
+        result.fail(f"{source}: not UTF-8 (or UTF-16/32 with a byte-order mark); left unchanged")
+        return
+    payload = fixed.encode(codec)
+    if _is_gzip_file(job.input.path):
+        payload = gzip.compress(payload, mtime=0)
+    write_bytes(job.input.path, payload)
+    result.tally.changed_files = 1
+    result.messages.append(f"fixed {source}")
+
+
+def _is_gzip_file(path: str) -> bool:
+    with open(path, "rb") as f:
+        return f.read(2) == b"\x1f\x8b"
+
+
+def stable_fix(text: str, doc: Document, pipeline) -> str:
+    """``text`` fixed by ``doc``, then re-cleaned until nothing changes, so one ``--fix`` suffices."""
+    current = text
+    for _ in range(MAX_FIX_ROUNDS):
+        fixed = linefix.apply(current, doc)
+        if fixed == current:
+            break
+        current = fixed
+        doc = pipeline(formats.read_text_document(current, url=doc.url))
+    return current
+
+
+def _line_finder(text: str, textual: bool) -> Callable[[Change], int | None]:
+    if textual:
+        lines = linefix.split_lines(text)
+        return lambda change: linefix.source_line(change, lines)
+    return lambda change: _html_line(text, change.before)
+
+
+def _html_line(html: str, before: str) -> int | None:
+    """Best effort: the line of the HTML source where the paragraph's first words appear."""
+    words = before.split()[:4]
+    if not words:
+        return None
+    at = html.find(" ".join(words))
+    if at < 0:
+        at = html.find(words[0]) if len(words[0]) > 3 else -1
+    return html.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def mirror_path(item: Input, options: Options, *, keep_extension: bool = False) -> str:
+    """Where the cleaned copy of ``item`` goes in the ``-o DIR`` tree (parent folders made)."""
+    relative = "stdin" if item.path == STDIN else item.relative
+    gz = formats.is_gzip_name(relative)
+    stem = formats.strip_gz(relative)
+    if not keep_extension:
+        stem = os.path.splitext(stem)[0] + formats.FORMAT_EXTENSIONS[options.format]
+    path = os.path.join(options.out_dir or ".", stem + (".gz" if gz else ""))
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    return path
+
+
+def _write_mirror(item: Input, options: Options, rendered: str) -> None:
+    path = mirror_path(item, options)
+    payload = rendered.encode("utf-8")
+    if formats.is_gzip_name(path):
+        payload = gzip.compress(payload, mtime=0)
+    write_bytes(path, payload)
+
+
+# -- JSONL -----------------------------------------------------------------------------
+
+
+def _run_lines(job: LinesJob, options: Options) -> Result:
+    result = Result()
+    for number, raw in job.lines:
+        where = f"{job.source}:{number}"
+        try:
+            out = _run_record(job, options, result, number, raw)
+        except Exception as exc:  # noqa: BLE001 - a bad record is reported and kept
+            result.fail(f"{_describe(exc, where)}; {_fate(options)}")
+            out = raw if _keeps_raw(options) else None
+        if out is not None:
+            result.lines.append(out)
+    return result
+
+
+def _run_record(job: LinesJob, options: Options, result: Result, number: int, raw: bytes) -> bytes | None:
+    """Clean one JSONL line; returns the line for the file's own copy (fix or mirror)."""
+    where = f"{job.source}:{number}"
+    mode = options.mode
+    if len(raw) > options.max_bytes:
+        raise InputError(f"line longer than the {options.max_bytes // (1024 * 1024)} MiB limit")
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    body = line.rstrip("\r\n")
+    if not body.strip():
+        return raw if mode == "fix" else None  # blank lines carry nothing; --fix keeps bytes as they are
+    try:
+        record = parse_record(body)
+    except RecordError as exc:
+        result.fail(f"{where}: {exc}; {_fate(options)}")
+        return raw if _keeps_raw(options) else None
+    text_value = record.get(options.text_field)
+    html_value = record.get(options.html_field)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    if isinstance(text_value, str):
+        raw_doc = formats.read_text_document(text_value, url=url)
+    elif isinstance(html_value, str) and mode in ("output", "explain"):
+        raw_doc = read(html_value, url=url, name=where)
+    else:
+        fields = f"{options.text_field!r}" + ("" if mode not in ("output", "explain") else f" or {options.html_field!r}")
+        result.fail(f"{where}: no string {fields} field; {_fate(options)}")
+        return raw if _keeps_raw(options) else None
+    pipeline = configfile.pipeline(job.spec)
+    doc = pipeline(raw_doc)
+    result.tally.add_document(doc)
+    result.changed = result.changed or bool(doc.changes)
+    ending = line[len(body):]
+
+    def cleaned_text() -> str:  # the text field as --fix writes it: its layout kept
+        return stable_fix(text_value, doc, pipeline) if isinstance(text_value, str) else doc.text
+
+    line_of = lambda change: number  # noqa: E731 - a record is one line of its file
+    if mode == "check":
+        result.report += check_lines(job.source, doc, line_of)
+    elif mode == "explain":
+        text_line = _line_finder(text_value, True) if isinstance(text_value, str) else (lambda change: None)
+        result.report += explain(where, doc, text_line, Style(options.colour), line_label="text line")
+    elif mode == "diff" and doc.changes:
+        result.report += line_hunk(number, body, replace_field(body, options.text_field, cleaned_text()))
+    elif mode == "fix":
+        fixed = cleaned_text() if doc.changes else text_value
+        if fixed == text_value:
+            return raw
+        return (replace_field(body, options.text_field, fixed) + ending).encode("utf-8")
+    elif mode == "output":
+        if options.format == "jsonl" or options.out_dir is not None:
+            record[options.text_field] = cleaned_text()
+            record["newsclean"] = formats.newsclean_fields(doc)
+            encoded = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+            if options.out_dir is not None:
+                return encoded
+            result.rendered.append(encoded.decode("utf-8"))
+        else:
+            result.rendered.append(formats.render(doc, options.format, job.source, number))
+    return None
+
+
+def _fate(options: Options) -> str:
+    return "line kept unchanged" if _keeps_raw(options) else "skipped"
+
+
+def _keeps_raw(options: Options) -> bool:
+    """Whether an unusable line is copied into the output as it was (JSONL-shaped outputs)."""
+    return options.mode == "fix" or (options.mode == "output" and (options.format == "jsonl" or options.out_dir is not None))
+
+
+# -- running jobs in order -------------------------------------------------------------
+
+
+def ordered(
+    items: Iterable[object], work: Callable[[object], Result], jobs: int, *, is_job: Callable[[object], bool]
+) -> Iterator[tuple[object, Result | None]]:
+    """``(item, result)`` in input order; non-jobs (markers) pass through with ``None``.
+
+    With ``jobs > 1`` work runs in a process pool with a bounded number of jobs in
+    flight, so a JSONL stream larger than memory is read only as fast as it is written.
+    """
+    if jobs <= 1:
+        for item in items:
+            yield item, work(item) if is_job(item) else None
+        return
+    window = jobs * 4
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append((item, pool.submit(work, item) if is_job(item) else None))
+            while len(pending) > window or (pending and pending[0][1] is None):
+                first, future = pending.popleft()
+                yield first, future.result() if future is not None else None
+        while pending:
+            first, future = pending.popleft()
+            yield first, future.result() if future is not None else None
+
+
+def worker(options: Options) -> Callable[[object], Result]:
+    return partial(run_job, options=options)
+
+
+def batches(lines: Iterable[tuple[int, bytes]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024) -> Iterator[tuple]:
+    """Group ``(number, line)`` pairs into batches of at most ``size`` lines or about ``max_bytes``."""
+    batch: list[tuple[int, bytes]] = []
+    total = 0
+    for item in lines:
+        batch.append(item)
+        total += len(item[1])
+        if len(batch) >= size or total >= max_bytes:
+            yield tuple(batch)
+            batch, total = [], 0
+    if batch:
+        yield tuple(batch)
+

@@ -1,0 +1,122 @@
+"""Configuration files: find ``newsclean.toml`` or ``[tool.newsclean]`` and turn it into a Config.
+
+For each input the nearest configuration wins, found by walking up from the file's
+directory: in each directory ``newsclean.toml`` (its top level is the configuration)
+comes before ``pyproject.toml`` (its ``[tool.newsclean]`` table; a pyproject without
+one is passed over). ``--config FILE`` replaces the search. The CLI's ``--enable`` and
+``--disable`` are applied on top of whichever file was found.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = ("newsclean.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class ConfigSpec:
+    """Which configuration applies: a file (or None for the defaults) plus the CLI's changes.
+
+    Small, hashable and picklable, so worker processes rebuild the same pipeline from it.
+    """
+
+    path: str | None = None
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+    @property
+    def base(self) -> Path:
+        """The directory relative to which the file's ``exclude`` patterns are read."""
+        return Path(self.path).parent if self.path else Path.cwd()
+
+    def label(self) -> str:
+        if not self.path:
+            return "command line"
+        return f"{self.path} [tool.newsclean]" if Path(self.path).name == "pyproject.toml" else self.path
+
+
+def read_table(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The newsclean table of a config file; None for a pyproject.toml without one."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise ConfigError(f"cannot read configuration file {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name != "pyproject.toml":
+        return data
+    table = data.get("tool", {}).get("newsclean")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.newsclean] must be a table")
+    return table
+
+
+@lru_cache(maxsize=None)
+def find(directory: str) -> str | None:
+    """The configuration file that applies in ``directory``, searching upwards."""
+    here = Path(directory).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or read_table(candidate) is not None):
+                return str(candidate)
+    return None
+
+
+@lru_cache(maxsize=None)
+def load(spec: ConfigSpec) -> Config:
+    """Validate the configuration ``spec`` stands for; errors name the file they come from."""
+    table = dict(read_table(spec.path) or {}) if spec.path else {}
+    if spec.path:
+        _allow_local_cleaners(Path(spec.path).parent)
+    try:
+        if spec.enable or spec.disable:
+            table = _with_overrides(table, spec.enable, spec.disable)
+        return Config.from_mapping(table)
+    except ConfigError as exc:
+        raise ConfigError(f"{spec.label()}: {exc}") from None
+
+
+@lru_cache(maxsize=None)
+def pipeline(spec: ConfigSpec):
+    """The pipeline for ``spec``, built once per process (cleaners are stateless)."""
+    config = load(spec)
+    try:
+        return config.pipeline()
+    except ConfigError as exc:
+        raise ConfigError(f"{spec.label()}: {exc}") from None
+
+
+def _with_overrides(table: dict[str, Any], enable: tuple[str, ...], disable: tuple[str, ...]) -> dict[str, Any]:
+    def names(key: str) -> list[str]:
+        value = table.get(key) or table.get(key.replace("_", "-")) or []
+        return [value] if isinstance(value, str) else list(value)
+
+    table = dict(table)
+    table["enable"] = names("enable") + [n for n in enable if n not in names("enable")]
+    table["disable"] = [n for n in names("disable") if n not in enable] + list(disable)
+    return table
+
+
+def _allow_local_cleaners(folder: Path) -> None:
+    # Custom cleaners ("module:attr") usually live next to the configuration that names
+    # them, and a console script does not have the project directory on sys.path.
+    entry = str(folder.resolve())
+    if entry not in sys.path:
+        sys.path.append(entry)

@@ -1,0 +1,101 @@
+"""Which files a command line names: files, directories (recursive), globs, and ``-`` for stdin.
+
+Patterns (``--include``, ``--exclude``, and ``exclude`` in the configuration) are globs.
+One without a ``/`` is matched against the file name and against every directory name
+on the way to it (``drafts`` skips a ``drafts/`` folder); one with a ``/`` is matched
+against the path relative to the directory searched (or to the configuration file).
+Hidden files and directories (``.git``, ``.venv``, ...) are skipped when recursing.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import PurePosixPath
+from typing import Iterable
+
+DEFAULT_INCLUDE = tuple(f"*{ext}{gz}" for ext in (".html", ".htm", ".txt", ".md", ".jsonl") for gz in ("", ".gz"))
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: str  # as the user would write it; "-" for stdin
+    root: str | None = None  # the directory argument it was found under, if any
+
+    @property
+    def relative(self) -> str:
+        """The path below its directory argument (for mirrored output), else the file name."""
+        if self.root is None:
+            return os.path.basename(self.path)
+        return os.path.relpath(self.path, self.root)
+
+
+def matches(relative_path: str, patterns: Iterable[str]) -> bool:
+    """True when any pattern matches ``relative_path`` (see the module docstring)."""
+    parts = PurePosixPath(relative_path.replace(os.sep, "/")).parts
+    posix = "/".join(parts)
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if "/" in pattern:
+            bare = pattern[3:] if pattern.startswith("**/") else pattern
+            if fnmatchcase(posix, pattern) or fnmatchcase(posix, bare) or fnmatchcase(posix, bare + "/*"):
+                return True
+        elif any(fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def discover(
+    arguments: Iterable[str], *, include: tuple[str, ...] = DEFAULT_INCLUDE, exclude: tuple[str, ...] = ()
+) -> tuple[list[Input], list[str]]:
+    """The inputs the arguments name, in order, each once; and a message per argument naming nothing."""
+    found: list[Input] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+
+    def add(item: Input) -> None:
+        key = item.path if item.path == STDIN else os.path.realpath(item.path)
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+
+    for argument in arguments:
+        if argument == STDIN:
+            add(Input(STDIN))
+        elif os.path.isdir(argument):
+            for path in walk(argument, include=include, exclude=exclude):
+                add(Input(path, root=argument))
+        elif os.path.exists(argument):
+            if not matches(argument, exclude):
+                add(Input(argument))
+        elif glob.has_magic(argument):  # a glob the shell did not expand (quoted, or no shell)
+            paths = sorted(glob.glob(argument, recursive=True))
+            if not paths:
+                problems.append(f"{argument}: no file matches this pattern")
+            for path in paths:
+                if os.path.isdir(path):
+                    for inner in walk(path, include=include, exclude=exclude):
+                        add(Input(inner, root=path))
+                elif not matches(path, exclude):
+                    add(Input(path))
+        else:
+            problems.append(f"{argument}: no such file or directory")
+    return found, problems
+
+
+def walk(directory: str, *, include: tuple[str, ...], exclude: tuple[str, ...]) -> list[str]:
+    """Files below ``directory`` matching ``include`` and not ``exclude``, sorted, hidden ones skipped."""
+    result = []
+    for folder, dirs, files in os.walk(directory):
+        rel_folder = os.path.relpath(folder, directory)
+        rel = (lambda name: name) if rel_folder == "." else (lambda name: os.path.join(rel_folder, name))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches(rel(d), exclude))
+        for name in sorted(files):
+            if name.startswith(".") or not matches(rel(name).lower(), include):
+                continue
+            if not matches(rel(name), exclude):
+                result.append(os.path.normpath(os.path.join(folder, name)))
+    return result

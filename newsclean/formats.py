@@ -1,0 +1,160 @@
+"""File formats: which kind an input is, reading it (gzip, size limit), and rendering output.
+
+Kinds are chosen by extension (``.gz`` is looked through): ``html`` (``.html``, ``.htm``),
+``text`` (``.txt``, ``.md``) and ``jsonl``. A file with another extension is read as
+whatever :func:`newsclean.read` recognises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import os
+import zlib
+from typing import IO, Any
+
+from .decoding import decode, sanitize
+from .document import Document
+from .errors import InputError
+from .language import guess
+from .textinput import parse_text
+
+KINDS = ("html", "text", "jsonl")
+EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".jsonl": "jsonl"}
+FORMATS = ("text", "json", "jsonl", "markdown")
+FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+#: Inputs above this many bytes (after decompression) are refused rather than read into memory.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def is_gzip_name(path: str) -> bool:
+    return path.lower().endswith(".gz")
+
+
+def strip_gz(path: str) -> str:
+    return path[:-3] if is_gzip_name(path) else path
+
+
+def kind_of(path: str, override: str | None = None) -> str | None:
+    """``html``, ``text``, ``jsonl``, or None when the extension does not say."""
+    if override:
+        return override
+    return EXTENSIONS.get(os.path.splitext(strip_gz(path).lower())[1])
+
+
+def gunzip(data: bytes, *, name: str, max_bytes: int) -> bytes:
+    """Decompress gzip ``data``, refusing more than ``max_bytes`` of output (a gzip bomb)."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise InputError(f"not valid gzip data ({exc})", name) from None
+    if len(out) > max_bytes:
+        raise too_large(name, max_bytes)
+    return out
+
+
+def too_large(name: str, max_bytes: int) -> InputError:
+    return InputError(f"larger than the {max_bytes // (1024 * 1024)} MiB limit; skipped (raise it with --max-bytes)", name)
+
+
+def read_file(path: str, *, max_bytes: int) -> bytes:
+    """The bytes of a file, decompressed when it is gzip."""
+    if os.path.getsize(path) > max_bytes and not is_gzip_name(path):
+        raise too_large(path, max_bytes)
+    with open(path, "rb") as f:
+        data = f.read()
+    if data.startswith(_GZIP_MAGIC):
+        return gunzip(data, name=path, max_bytes=max_bytes)
+    if len(data) > max_bytes:
+        raise too_large(path, max_bytes)
+    return data
+
+
+def open_lines(path: str) -> IO[bytes]:
+    """A binary stream of a (possibly gzip) file, for reading JSONL one line at a time."""
+    with open(path, "rb") as f:
+        compressed = f.read(2) == _GZIP_MAGIC
+    return gzip.open(path, "rb") if compressed else open(path, "rb")  # type: ignore[return-value]
+
+
+def rewrite_codec(data: bytes) -> str | None:
+    """The codec to write a text file back in, or None when it is not UTF-8/16/32.
+
+    Only encodings that round-trip exactly are rewritten in place; a file in a legacy
+    encoding is reported instead, so no byte of it can be lost.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "utf-8"
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode like :func:`newsclean.read` does (BOM, UTF-8, meta charset, detector)."""
+    return decode(data, source=name)
+
+
+def read_text_document(text: str, *, url: str | None = None) -> Document:
+    """Parse ``text`` as plain text even if it looks like markup.
+
+    Mirrors :func:`newsclean.read` for text input; it exists because a ``.txt`` file or a
+    JSONL ``text`` field is text by declaration, and line-based fixing needs the
+    one-paragraph-per-line reading.
+    """
+    doc = parse_text(sanitize(text), url=url, metadata={"input": "text"})
+    if doc.language is None and doc.paragraphs:
+        lang, _ = guess(doc.text[:3000])
+        if lang:
+            doc = doc.evolve(language=lang)
+    return doc
+
+
+# -- output --------------------------------------------------------------------------
+
+
+def render_text(doc: Document) -> str:
+    """The cleaned article as text: the title (if any) on the first line, one paragraph per line."""
+    lines = ([doc.title] if doc.title else []) + list(doc.paragraphs)
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_markdown(doc: Document) -> str:
+    parts = ([f"# {doc.title}"] if doc.title else []) + list(doc.paragraphs)
+    return "\n\n".join(parts) + ("\n" if parts else "")
+
+
+def document_record(doc: Document, source: str, line: int | None = None) -> dict[str, Any]:
+    """The JSON form of a document read from a file: where it came from, then ``to_dict``."""
+    record: dict[str, Any] = {"source": source}
+    if line is not None:
+        record["line"] = line
+    record.update(doc.to_dict())
+    return record
+
+
+def newsclean_fields(doc: Document) -> dict[str, Any]:
+    """What newsclean adds to a JSONL input record, under the ``"newsclean"`` key."""
+    data = doc.to_dict()
+    return {k: data[k] for k in ("title", "url", "language", "metadata", "changes")}
+
+
+def render(doc: Document, fmt: str, source: str, line: int | None = None) -> str:
+    """One document in an output format (``json`` gives one pretty object, not an array)."""
+    if fmt == "text":
+        return render_text(doc)
+    if fmt == "markdown":
+        return render_markdown(doc)
+    record = document_record(doc, source, line)
+    if fmt == "jsonl":
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    return json.dumps(record, ensure_ascii=False, indent=2)
