@@ -12,6 +12,7 @@ _FOLD = str.maketrans({
     "\u2039": "'", "\u203a": "'", "\u2033": '"', "\uff02": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
     "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2026": "...",
+    "\u0130": "i",  # Turkish dotted capital I: casefold would leave a combining dot behind
 })
 
 _WORD = re.compile(r"\w+")
