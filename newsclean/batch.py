@@ -97,6 +97,18 @@ def _describe(exc: BaseException, source: str) -> str:
     return f"{source}: newsclean failed ({type(exc).__name__}: {exc})"
 
 
+@dataclass(frozen=True)
+class Cleaned:
+    """One input file read and cleaned, with what reporting and fixing need to know."""
+
+    data: bytes  # the file's bytes (decompressed)
+    text: str  # decoded
+    raw: Document  # as read, nothing removed
+    doc: Document  # cleaned
+    textual: bool  # one paragraph per source line, so changes map to lines
+    clean: Callable[[Document], Document]
+
+
 def _run_file(job: FileJob, options: Options) -> Result:
     result = Result()
     result.tally.files = 1
@@ -110,52 +122,51 @@ def _run_file(job: FileJob, options: Options) -> Result:
             return result
         kind = formats.kind_of(job.input.path, options.input_format) if job.input.path != STDIN else options.input_format
         text = formats.decode_text(data, source)
-        pipeline = configfile.pipeline(job.spec)
+        clean = configfile.cleaner(job.spec)
         raw = formats.read_text_document(text) if kind == "text" else read(text, name=source)
-        doc = pipeline(raw)
-        textual = raw.metadata.get("input") == "text"  # one paragraph per source line
-        _file_outcome(job, options, result, data, text, raw, doc, textual, pipeline)
+        cleaned = Cleaned(data, text, raw, clean(raw), raw.metadata.get("input") == "text", clean)
+        _file_outcome(job, options, result, cleaned)
     except Exception as exc:  # noqa: BLE001 - any failure is this input's, never the run's
         result.fail(_describe(exc, source))
     return result
 
 
-def _file_outcome(job, options, result, data, text, raw, doc, textual, pipeline) -> None:
-    source, mode = job.source, options.mode
+def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Cleaned) -> None:
+    source, mode, doc = job.source, options.mode, cleaned.doc
     result.tally.add_document(doc)
     result.changed = bool(doc.changes)
-    line_of = _line_finder(text, textual)
+    line_of = _line_finder(cleaned.text, cleaned.textual)
     if mode == "check":
         result.report = check_lines(source, doc, line_of)
     elif mode == "explain":
         result.report = explain(source, doc, line_of, Style(options.colour))
     elif mode == "diff":
-        if textual:
-            result.report = unified_diff(text, stable_fix(text, doc, pipeline), source)
+        if cleaned.textual:
+            result.report = unified_diff(cleaned.text, stable_fix(cleaned.text, doc, cleaned.clean), source)
         else:  # HTML has no text layout to keep: compare the extracted text before and after
-            result.report = unified_diff(formats.render_text(raw), formats.render_text(doc), source)
+            result.report = unified_diff(formats.render_text(cleaned.raw), formats.render_text(doc), source)
     elif mode == "fix":
-        _fix_file(job, result, data, text, doc, textual, pipeline)
+        _fix_file(job, result, cleaned)
     elif options.out_dir is not None:
         _write_mirror(job.input, options, formats.render(doc, options.format, source))
     else:
         result.rendered.append(formats.render(doc, options.format, source))
 
 
-def _fix_file(job: FileJob, result: Result, data: bytes, text: str, doc: Document, textual: bool, pipeline) -> None:
+def _fix_file(job: FileJob, result: Result, cleaned: Cleaned) -> None:
     source = job.source
-    if not textual:
+    if not cleaned.textual:
         result.changed = False
         result.fail(f"{source}: HTML is not rewritten in place; write cleaned copies with -o DIR instead")
         return
-    fixed = stable_fix(text, doc, pipeline)
-    result.changed = fixed != text
+    fixed = stable_fix(cleaned.text, cleaned.doc, cleaned.clean)
+    result.changed = fixed != cleaned.text
     if job.input.path == STDIN:
         result.rendered.append(fixed)
         return
     if not result.changed:
         return
-    codec = formats.rewrite_codec(data)
+    codec = formats.rewrite_codec(cleaned.data)
     if codec is None:
         result.changed = False
         result.fail(f"{source}: not UTF-8 (or UTF-16/32 with a byte-order mark); left unchanged")
@@ -173,7 +184,7 @@ def _is_gzip_file(path: str) -> bool:
         return f.read(2) == b"\x1f\x8b"
 
 
-def stable_fix(text: str, doc: Document, pipeline) -> str:
+def stable_fix(text: str, doc: Document, clean: Callable[[Document], Document]) -> str:
     """``text`` fixed by ``doc``, then re-cleaned until nothing changes, so one ``--fix`` suffices."""
     current = text
     for _ in range(MAX_FIX_ROUNDS):
@@ -181,7 +192,7 @@ def stable_fix(text: str, doc: Document, pipeline) -> str:
         if fixed == current:
             break
         current = fixed
-        doc = pipeline(formats.read_text_document(current, url=doc.url))
+        doc = clean(formats.read_text_document(current, url=doc.url))
     return current
 
 
@@ -269,14 +280,14 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         fields = f"{options.text_field!r}" + ("" if mode not in ("output", "explain") else f" or {options.html_field!r}")
         result.fail(f"{where}: no string {fields} field; {_fate(options)}")
         return raw if _keeps_raw(options) else None
-    pipeline = configfile.pipeline(job.spec)
-    doc = pipeline(raw_doc)
+    clean = configfile.cleaner(job.spec)
+    doc = clean(raw_doc)
     result.tally.add_document(doc)
     result.changed = result.changed or bool(doc.changes)
     ending = line[len(body):]
 
     def cleaned_text() -> str:  # the text field as --fix writes it: its layout kept
-        return stable_fix(text_value, doc, pipeline) if isinstance(text_value, str) else doc.text
+        return stable_fix(text_value, doc, clean) if isinstance(text_value, str) else doc.text
 
     line_of = lambda change: number  # noqa: E731 - a record is one line of its file
     if mode == "check":

@@ -177,9 +177,9 @@ def _config_specs(args: argparse.Namespace) -> dict[str, ConfigSpec]:
         spec = ConfigSpec(os.path.abspath(args.config), enable, disable)
         if configfile.read_table(spec.path) is None:
             raise ConfigError(f"{args.config} has no [tool.newsclean] table")
-        configfile.pipeline(spec)
+        configfile.cleaner(spec)
         return {"": spec}
-    configfile.pipeline(ConfigSpec(None, enable, disable))
+    configfile.cleaner(ConfigSpec(None, enable, disable))
     return {}
 
 
@@ -233,7 +233,7 @@ class Run:
         try:
             planned = [(item, self.spec_for(item)) for item in inputs]
             for spec in dict.fromkeys(spec for _, spec in planned):
-                configfile.pipeline(spec)  # every configuration is checked before any file is touched
+                configfile.cleaner(spec)  # every configuration is checked before any file is touched
             planned = [(item, spec) for item, spec in planned if not self.excluded_by_config(item, spec)]
         except ConfigError as exc:
             print(f"newsclean: error: {exc}", file=sys.stderr)

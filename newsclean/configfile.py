@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .config import Config
+from .document import Document
 from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
@@ -94,13 +95,21 @@ def load(spec: ConfigSpec) -> Config:
 
 
 @lru_cache(maxsize=None)
-def pipeline(spec: ConfigSpec):
-    """The pipeline for ``spec``, built once per process (cleaners are stateless)."""
+def cleaner(spec: ConfigSpec) -> Callable[[Document], Document]:
+    """``doc -> cleaned doc`` for ``spec``: :func:`newsclean.clean` with that configuration.
+
+    The CLI goes through ``clean`` rather than a bare Pipeline so it behaves exactly like
+    the library. The pipeline is built once here so a custom cleaner that cannot be
+    imported is a configuration error before any file is read.
+    """
+    from . import clean
+
     config = load(spec)
     try:
-        return config.pipeline()
+        config.pipeline()
     except ConfigError as exc:
         raise ConfigError(f"{spec.label()}: {exc}") from None
+    return partial(clean, config=config)
 
 
 def _with_overrides(table: dict[str, Any], enable: tuple[str, ...], disable: tuple[str, ...]) -> dict[str, Any]:

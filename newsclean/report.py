@@ -124,7 +124,7 @@ def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_l
     rewritten = len(doc.changes) - removed
     head = f"{source}: {removed} removed, {rewritten} rewritten" if doc.changes else f"{source}: nothing to change"
     out = [style.bold(head)]
-    for change in doc.changes:
+    for _, _, change in sorted(((c.position >= 0, line_of(c) or 0, i), i, c) for i, c in enumerate(doc.changes)):
         where = "title" if change.position < 0 else f"{line_label} {line_of(change) or '?'}"
         verb = "removed" if change.removed else "rewrote"
         out.append(f"  {style.dim(where)}  {style.name(change.cleaner)} {verb}: {change.reason}")
@@ -176,7 +176,7 @@ class Tally:
         if self.rewritten:
             parts.append("rewritten: " + _per_cleaner(self.rewritten))
         if self.failed:
-            parts.append(f"{self.failed} input{'s' if self.failed != 1 else ''} could not be processed")
+            parts.append(f"{self.failed} could not be processed (see the errors above)")
         return "newsclean: " + "; ".join(parts) + "\n"
 
 
