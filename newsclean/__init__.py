@@ -18,6 +18,7 @@ from .document import Change, Document
 from .errors import CleanerError, ConfigError, InputError, NewscleanError
 from .pipeline import Pipeline
 from .reader import read
+from .safety import guard
 
 __version__ = "0.1.0"
 
@@ -62,5 +63,14 @@ def clean(source: Any, *, url: str | None = None, config: Any = None, name: str 
     gives title, author, date, site name and url; in plain text a first line that reads
     as a headline becomes the title. ``config`` is a :class:`Config`, a
     :class:`Pipeline`, or a ``[tool.newsclean]``-shaped mapping. ``name`` labels errors.
+
+    A document the cleaners would mostly delete comes back unchanged, flagged in
+    ``metadata["suspicious"]`` (see :mod:`newsclean.safety`), unless ``allow_gutting`` is set.
     """
-    return pipeline_for(config)(read(source, url=url, name=name))
+    if isinstance(config, Mapping):
+        config = Config.from_mapping(config)
+    original = read(source, url=url, name=name)
+    cleaned = pipeline_for(config)(original)
+    if isinstance(config, Config):
+        return guard(original, cleaned, max_removed_share=config.max_removed_share, allow_gutting=config.allow_gutting)
+    return guard(original, cleaned)

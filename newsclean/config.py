@@ -9,6 +9,10 @@ The same mapping is read from ``[tool.newsclean]`` in ``pyproject.toml``, from a
     [quotes]            # options of one cleaner, under its name
     mode = "typographic"
 
+``max_removed_share`` (default 0.6) and ``allow_gutting`` (default false) set the
+safety valve of :mod:`newsclean.safety`: a document the cleaners would mostly delete is
+kept unchanged and flagged as suspicious unless gutting is allowed.
+
 Unknown keys, cleaner names and options are :class:`ConfigError`\\ s that list the valid choices.
 """
 
@@ -22,10 +26,11 @@ from typing import Any, Mapping
 from .cleaners import BUILTINS
 from .errors import ConfigError
 from .pipeline import Pipeline
+from .safety import DEFAULT_MAX_REMOVED_SHARE
 
 DEFAULT_ORDER: tuple[str, ...] = tuple(BUILTINS)
 #: Top-level keys besides per-cleaner option tables.
-TOP_LEVEL_KEYS = ("cleaners", "disable", "enable", "exclude")
+TOP_LEVEL_KEYS = ("cleaners", "disable", "enable", "exclude", "max_removed_share", "allow_gutting")
 
 
 def _choices(values) -> str:
@@ -61,8 +66,15 @@ class Config:
     cleaners: tuple[str, ...] = DEFAULT_ORDER
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
+    max_removed_share: float = DEFAULT_MAX_REMOVED_SHARE
+    allow_gutting: bool = False
 
     def __post_init__(self) -> None:
+        share = self.max_removed_share
+        if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 < share <= 1:
+            raise ConfigError(f"max_removed_share must be a number above 0 and at most 1, got {share!r}")
+        if not isinstance(self.allow_gutting, bool):
+            raise ConfigError(f"allow_gutting must be true or false, got {self.allow_gutting!r}")
         for name in self.cleaners:
             if name not in BUILTINS and ":" not in name:
                 raise ConfigError(
@@ -105,7 +117,8 @@ class Config:
                 if not isinstance(table, Mapping):
                     raise ConfigError(f"options for cleaner {name!r} must be a table, got {type(table).__name__}")
                 options[name] = {str(k).replace("-", "_"): v for k, v in table.items()}
-        return cls(cleaners=tuple(cleaners), options=options, exclude=tuple(_as_list(data.get("exclude"), "exclude")))
+        valve = {k: data[k] for k in ("max_removed_share", "allow_gutting") if k in data}
+        return cls(cleaners=tuple(cleaners), options=options, exclude=tuple(_as_list(data.get("exclude"), "exclude")), **valve)
 
     def pipeline(self) -> Pipeline:
         """Instantiate the configured cleaners, in order."""

@@ -34,6 +34,21 @@ def looks_like_html(text: str) -> bool:
     return sum(1 for _ in zip(range(3), _HTML_TAG.finditer(head))) >= 3
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for mostly-ASCII UTF-16 saved without a BOM: every
+    other byte is NUL. Other data is None (and would otherwise read as binary)."""
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 16:
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd > 0.7 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.7 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
@@ -53,6 +68,12 @@ def decode(data: bytes, *, source: str | None = None) -> str:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {codec} after its byte-order mark ({exc.reason} at byte {exc.start})", source) from None
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"looks like {utf16} without a byte-order mark, but is not ({exc.reason})", source) from None
     if _looks_binary(data):
         raise InputError("binary content, not HTML or text", source)
     try:
