@@ -246,7 +246,12 @@ def _run_lines(job: LinesJob, options: Options) -> Result:
         except Exception as exc:  # noqa: BLE001 - a bad record is reported and kept
             result.fail(f"{_describe(exc, where)}; {_fate(options)}")
             out = raw if _keeps_raw(options) else None
-        if out is not None:
+        if out is None:
+            continue
+        if options.mode == "output" and options.out_dir is None:  # one stream for all inputs
+            text = out.decode("utf-8", "surrogateescape")
+            result.rendered.append(text if text.endswith("\n") else text + "\n")
+        else:
             result.lines.append(out)
     return result
 
@@ -306,10 +311,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         if options.format == "jsonl" or options.out_dir is not None:
             record[options.text_field] = cleaned_text()
             record["newsclean"] = formats.newsclean_fields(doc)
-            encoded = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-            if options.out_dir is not None:
-                return encoded
-            result.rendered.append(encoded.decode("utf-8"))
+            return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
         else:
             result.rendered.append(formats.render(doc, options.format, job.source, number))
     return None

@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["corpus"]:
         return run_corpus(argv[1:])
     parser = build_parser()
+    configfile.forget()
     try:
         args = parser.parse_args(argv)
         options, output = _options(args)

@@ -112,6 +112,13 @@ def cleaner(spec: ConfigSpec) -> Callable[[Document], Document]:
     return partial(clean, config=config)
 
 
+def forget() -> None:
+    """Drop what was found and built, so a new run sees configuration files as they are now."""
+    find.cache_clear()
+    load.cache_clear()
+    cleaner.cache_clear()
+
+
 def _with_overrides(table: dict[str, Any], enable: tuple[str, ...], disable: tuple[str, ...]) -> dict[str, Any]:
     def names(key: str) -> list[str]:
         value = table.get(key) or table.get(key.replace("_", "-")) or []

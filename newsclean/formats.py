@@ -56,6 +56,8 @@ def gunzip(data: bytes, *, name: str, max_bytes: int) -> bytes:
         raise InputError(f"not valid gzip data ({exc})", name) from None
     if len(out) > max_bytes:
         raise too_large(name, max_bytes)
+    if not inflater.eof:
+        raise InputError("truncated gzip data", name)
     return out
 
 
