@@ -8,6 +8,7 @@ per paragraph touched, so no cleaner can forget to say what it did and why.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
@@ -57,6 +58,11 @@ class Change:
             after=None if after == "removed" else after,
             position=int(data["position"]),
         )
+
+
+def nfc(text: str) -> str:
+    """NFC-normalise (a no-op check for text that already is, which is nearly all)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _freeze(mapping: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -211,10 +217,10 @@ class Document:
 
     @classmethod
     def from_paragraphs(cls, paragraphs: Iterable[str], **fields: Any) -> "Document":
-        """Build a Document from raw paragraph strings: whitespace is collapsed, empties dropped."""
+        """Build a Document from raw paragraph strings: whitespace collapsed, NFC, empties dropped."""
         cleaned, positions = [], []
         for i, p in enumerate(paragraphs):
-            p = " ".join(p.split())
+            p = nfc(" ".join(p.split()))
             if p:
                 cleaned.append(p)
                 positions.append(i)

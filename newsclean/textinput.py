@@ -5,7 +5,7 @@ A first line that reads as a headline becomes the title and leaves the body.
 
 from __future__ import annotations
 
-from .document import Document
+from .document import Document, nfc
 from .textutil import ends_like_sentence, word_count
 
 # A headline is short, does not end like a sentence, and is followed by longer text.
@@ -39,7 +39,7 @@ def looks_like_headline(line: str, following: list[str]) -> bool:
 
 def parse_text(text: str, **fields) -> Document:
     """Build a Document from extracted text; positions are indices of non-blank lines."""
-    lines = [" ".join(line.split()) for _, line in split_lines(text)]
+    lines = [nfc(" ".join(line.split())) for _, line in split_lines(text)]
     title = fields.pop("title", None)
     positions = list(range(len(lines)))
     if title is None and lines and looks_like_headline(lines[0], lines[1:]):

@@ -9,8 +9,8 @@ body is never looked at, and neither is quoted speech at the end.
 Cost: the cheap guess in :mod:`newsclean.language` (writing system, function words,
 typical letters) screens each paragraph. Seeded langdetect runs only for a paragraph the
 guess already places in another language, to confirm it and give the probability in the
-reason; the article's own language is looked up with langdetect only then, and only if
-the cheap guess could not name it. An article whose last paragraph reads as its own
+reason; the article's own language is then confirmed with langdetect too (once per
+document), since the cheap guess can misname a language it has no word list for. An article whose last paragraph reads as its own
 language costs no langdetect call at all.
 
 A page whose declared ``<html lang>`` is the suspected footer's language keeps the
@@ -37,7 +37,9 @@ class ForeignFooter(Cleaner):
         paragraphs = doc.paragraphs
         if len(paragraphs) < 3:
             return doc
-        article = doc.language
+        article, confirmed = doc.language or guess("\n".join(paragraphs)[:3000])[0], False
+        if article is None:
+            return doc  # an article in a language we cannot name: nothing to differ from
         declared = doc.metadata.get("html_lang")
         reasons: dict[int, str] = {}
         stop = max(len(paragraphs) - self.max_paragraphs, len(paragraphs) // 2)
@@ -50,8 +52,8 @@ class ForeignFooter(Cleaner):
             suspect, _ = guess(paragraph)
             if suspect is None or suspect == article or suspect == declared:
                 break
-            if article is None:
-                article = self._article_language(paragraphs[:stop])
+            if not confirmed:  # the cheap guess can misname a language it has no list for
+                article, confirmed = detect("\n".join(paragraphs[:stop])[:3000])[0], True
                 if article is None or suspect == article:
                     break
             lang, probability = detect(paragraph)
@@ -59,9 +61,3 @@ class ForeignFooter(Cleaner):
                 break
             reasons[i] = f"language {lang} ({probability:.2f}) differs from article {article}"
         return doc.drop(reasons, by=self.name)
-
-    @staticmethod
-    def _article_language(body: tuple[str, ...]) -> str | None:
-        text = "\n".join(body)[:3000]
-        lang, _ = guess(text)
-        return lang or detect(text)[0]
