@@ -1,0 +1,192 @@
+"""Corpus mode: clean many records, remove learned site boilerplate, find near-duplicates.
+
+Per-document work (parsing, the cleaning pipeline, boilerplate removal, MinHash
+signatures) runs in worker processes through :func:`~newsclean.corpus.stream.ordered_map`;
+everything that compares documents (counting passages, the LSH index) runs here, in
+input order, so the output is the same for any number of jobs.
+
+Learning boilerplate takes two passes. The first cleans every record and counts its
+passages; cleaned records go to a temporary spool file, so the input is read only once
+(stdin and one-shot iterables work) and the pipeline runs once per record. The second
+pass reads the spool, removes what was learned and looks for near-duplicates, which
+then compare bodies without the boilerplate that makes one site's stories look alike.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+
+from .. import pipeline_for
+from ..errors import NewscleanError
+from ..pipeline import Pipeline
+from .boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
+from .near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
+from .records import record_site, to_document, to_record
+from .stream import decode_record, encode_record, ordered_map
+
+NEAR_DUPLICATE_MODES = ("mark", "drop")
+MAX_ERRORS_KEPT = 20
+PROGRESS_EVERY = 500
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus run did; filled in as the run's iterator is consumed."""
+
+    documents_in: int = 0
+    documents_out: int = 0
+    duplicates: int = 0
+    passages_learned: int = 0
+    sites_learned: int = 0
+    boilerplate_removed: int = 0
+    documents_with_boilerplate: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    model: BoilerplateModel | None = None
+
+    def lines(self) -> list[str]:
+        lines = [
+            f"documents in: {self.documents_in}",
+            f"documents out: {self.documents_out}",
+            f"near-duplicates found: {self.duplicates}",
+            f"boilerplate passages learned: {self.passages_learned} on {self.sites_learned} sites",
+            f"boilerplate passages removed: {self.boilerplate_removed} from {self.documents_with_boilerplate} documents",
+        ]
+        if self.failed:
+            lines.append(f"records that failed: {self.failed}")
+        return lines
+
+
+class _Result(NamedTuple):
+    record: dict | None
+    site: str | None
+    passages: set[int] | None
+    signature: bytes | None
+    removed: int
+    error: str | None = None
+
+
+@dataclass
+class _DocumentStep:
+    """The per-record work, run in a worker: picklable, and pure given its fields."""
+
+    pipeline: Pipeline | None  # None: the record is already cleaned (spooled by pass 1)
+    site_field: str | None
+    model: BoilerplateModel | None
+    learn: bool
+    signer: Signer | None
+
+    def __call__(self, item: Any) -> _Result:
+        try:
+            record = decode_record(item)
+            doc = raw = to_document(record)
+            if self.pipeline is not None:
+                doc = self.pipeline(raw)
+        except NewscleanError as exc:
+            return _Result(None, None, None, None, 0, str(exc))
+        site = record_site(record, self.site_field)
+        removed = 0
+        if self.model is not None:
+            cleaned = self.model.apply(doc, site)
+            removed, doc = len(doc) - len(cleaned), cleaned
+        passages = None
+        if self.learn and site:
+            # Count what the page carried, not what survived: a footer that the foreign_footer
+            # cleaner removes from the site's German stories still recurs on every page.
+            # Cleaned paragraphs count too, so text a cleaner rewrote is recognised as well.
+            passages = passage_keys(site, raw.paragraphs) | passage_keys(site, doc.paragraphs)
+        signature = self.signer.signature(doc.text) if self.signer else None
+        return _Result(to_record(doc, record), site, passages, signature, removed)
+
+
+def clean_corpus(
+    records: Iterable[Mapping[str, Any] | str],
+    *,
+    config: Any = None,
+    near_duplicates: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    boilerplate: BoilerplateModel | None = None,
+    learn_boilerplate: bool | Thresholds = False,
+    site_field: str | None = None,
+    jobs: int = 1,
+    summary: CorpusSummary | None = None,
+    progress: Progress | None = None,
+) -> Iterator[dict]:
+    """Clean a corpus of records (dicts, or JSON lines), yielding output records in input order.
+
+    ``near_duplicates``: ``"mark"`` records ``metadata["duplicate_of"]`` (the first
+    occurrence's id) and ``metadata["duplicate_similarity"]``; ``"drop"`` leaves the
+    copies out; ``None`` does not look. ``boilerplate`` is a model to apply;
+    ``learn_boilerplate`` (``True`` or :class:`Thresholds`) learns one from these records
+    instead. ``summary``, if given, is filled in as the iterator is consumed. Records
+    that fail to parse are skipped and counted there.
+    """
+    if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
+        raise ValueError(f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}")
+    if learn_boilerplate and boilerplate is not None:
+        raise ValueError("give a boilerplate model or learn one, not both")
+    summary = summary if summary is not None else CorpusSummary()
+    index = NearDuplicateIndex(threshold) if near_duplicates else None
+    signer = Signer(index.num_perm) if index is not None else None
+    pipeline = pipeline_for(config)
+    if boilerplate is not None:
+        summary.model, summary.passages_learned = boilerplate, len(boilerplate)
+        summary.sites_learned = len({site for site, _ in boilerplate.passages.values()})
+    if not learn_boilerplate:
+        step = _DocumentStep(pipeline, site_field, boilerplate, False, signer)
+        yield from _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
+        return
+    thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        learner = BoilerplateLearner(thresholds)
+        step = _DocumentStep(pipeline, site_field, None, True, None)
+        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, "learning"):
+            learner.add(result.site, result.passages or ())
+            spool.write(encode_record(result.record))
+        model = learner.model()
+        summary.model, summary.passages_learned = model, len(model)
+        summary.sites_learned = len({site for site, _ in model.passages.values()})
+        spool.seek(0)
+        step = _DocumentStep(None, site_field, model, False, signer)
+        yield from _finish(ordered_map(step, spool, jobs=jobs), index, near_duplicates, summary, progress, count=False)
+
+
+def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progress | None,
+             stage: str, count: bool = True) -> Iterator[_Result]:
+    """Results that parsed; failures are counted. ``count=False`` for a second pass over the same records."""
+    for n, result in enumerate(results, 1):
+        if count:
+            summary.documents_in += 1
+        if progress and n % PROGRESS_EVERY == 0:
+            progress(stage, n)
+        if result.error is not None:
+            summary.failed += 1
+            if len(summary.errors) < MAX_ERRORS_KEPT:
+                summary.errors.append(f"record {n}: {result.error}")
+            continue
+        yield result
+
+
+def _finish(results: Iterable[_Result], index: NearDuplicateIndex | None, mode: str | None,
+            summary: CorpusSummary, progress: Progress | None, count: bool = True) -> Iterator[dict]:
+    """Count removals, find near-duplicates in input order, and yield the records to keep."""
+    for result in _counted(results, summary, progress, "cleaning", count):
+        record = result.record
+        assert record is not None
+        if result.removed:
+            summary.boilerplate_removed += result.removed
+            summary.documents_with_boilerplate += 1
+        if index is not None:
+            match = index.match_or_add(record["id"], result.signature)
+            if match is not None:
+                summary.duplicates += 1
+                if mode == "drop":
+                    continue
+                record["metadata"] = {**record["metadata"], "duplicate_of": match.representative,
+                                      "duplicate_similarity": match.similarity}
+        summary.documents_out += 1
+        yield record

@@ -1,0 +1,125 @@
+"""``newsclean corpus``: clean a JSONL corpus, with near-duplicates and learned site boilerplate.
+
+A thin shell over :func:`newsclean.corpus.clean_corpus`: argument parsing, files,
+the progress line and the closing summary. Exit codes: 0 done; 1 some records could
+not be cleaned (they are left out and counted); 2 bad usage; 123 input or model
+files that cannot be read or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import TextIO
+
+from .corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
+from .corpus.near_duplicates import DEFAULT_THRESHOLD
+from .corpus.stream import read_lines, write_records
+from .errors import NewscleanError
+
+EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 123
+
+
+def build_parser() -> argparse.ArgumentParser:
+    defaults = Thresholds()
+    parser = argparse.ArgumentParser(
+        prog="newsclean corpus",
+        description="Clean a corpus of JSONL records ('text' or 'html', optional 'id', 'url', 'title', "
+        "'metadata'); every input field is kept in the output.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL or .jsonl.gz files; '-' reads stdin")
+    parser.add_argument("-o", "--output", required=True, help="output JSONL file (.gz compresses); '-' is stdout")
+    parser.add_argument("--near-duplicates", choices=NEAR_DUPLICATE_MODES,
+                        help="mark near-duplicates in metadata (duplicate_of, duplicate_similarity) or drop them; "
+                        "the first occurrence is kept")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
+                        help="estimated Jaccard similarity of word 5-grams that makes a near-duplicate "
+                        f"(default {DEFAULT_THRESHOLD})")
+    group = parser.add_argument_group("site boilerplate")
+    group.add_argument("--learn-boilerplate", action="store_true",
+                       help="learn passages that recur across a site's documents and remove them")
+    group.add_argument("--boilerplate-model", metavar="FILE", help="apply a model saved earlier instead of learning")
+    group.add_argument("--save-boilerplate", metavar="FILE", help="save the learned model as JSON")
+    group.add_argument("--min-docs", type=int, default=defaults.min_docs,
+                       help=f"a passage must occur in at least this many of a site's documents (default {defaults.min_docs})")
+    group.add_argument("--share", type=float, default=defaults.share,
+                       help=f"... and in at least this share of them (default {defaults.share})")
+    group.add_argument("--site-field", metavar="NAME",
+                       help="record field (or metadata key) naming the site; default: the url's host")
+    parser.add_argument("--jobs", "-j", type=int, default=1, help="worker processes for per-document cleaning")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+    return parser
+
+
+class ProgressLine:
+    """A one-line progress display on a terminal, rewritten in place."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.started = time.monotonic()
+
+    def __call__(self, stage: str, count: int) -> None:
+        rate = count / max(time.monotonic() - self.started, 1e-9)
+        self.stream.write(f"\rnewsclean corpus: {stage} {count:,} documents ({rate:,.0f}/s)\033[K")
+        self.stream.flush()
+
+    def close(self) -> None:
+        self.stream.write("\r\033[K")
+        self.stream.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if args.learn_boilerplate and args.boilerplate_model:
+        parser.error("--learn-boilerplate and --boilerplate-model exclude each other")
+    if args.save_boilerplate and not args.learn_boilerplate:
+        parser.error("--save-boilerplate needs --learn-boilerplate")
+    try:
+        thresholds = Thresholds(args.min_docs, args.share)
+        if not 0.0 < args.threshold <= 1.0:
+            raise ValueError(f"--threshold must be in (0, 1], got {args.threshold}")
+    except ValueError as exc:
+        parser.error(str(exc))
+    try:
+        model = BoilerplateModel.load(args.boilerplate_model) if args.boilerplate_model else None
+    except (OSError, ValueError) as exc:
+        print(f"newsclean corpus: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+    summary = CorpusSummary()
+    progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+    records = clean_corpus(
+        read_lines(args.inputs),
+        near_duplicates=args.near_duplicates,
+        threshold=args.threshold,
+        boilerplate=model,
+        learn_boilerplate=thresholds if args.learn_boilerplate else False,
+        site_field=args.site_field,
+        jobs=args.jobs,
+        summary=summary,
+        progress=progress,
+    )
+    try:
+        write_records(records, args.output)
+        if args.save_boilerplate and summary.model is not None:
+            summary.model.save(args.save_boilerplate)
+    except (OSError, NewscleanError) as exc:
+        print(f"newsclean corpus: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if progress:
+            progress.close()
+    if not args.quiet:
+        for line in summary.lines():
+            print(f"newsclean corpus: {line}", file=sys.stderr)
+        for error in summary.errors:
+            print(f"newsclean corpus: skipped {error}", file=sys.stderr)
+    return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
