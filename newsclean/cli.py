@@ -101,14 +101,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         options, output = _options(args)
-        specs = _config_specs(args)
+        fixed_spec = _fixed_config(args)
     except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
     except (UsageError, ConfigError) as exc:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return Run(args, options, output, specs).execute()
+        return Run(args, options, output, fixed_spec).execute()
     except BrokenPipeError:  # `newsclean ... | head`: the reader has gone, which is not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -169,8 +169,8 @@ def _options(args: argparse.Namespace) -> tuple[Options, str | None]:
     return options, out_file
 
 
-def _config_specs(args: argparse.Namespace) -> dict[str, ConfigSpec]:
-    """Check ``--config``, ``--enable`` and ``--disable`` up front (a ConfigError is exit code 2)."""
+def _fixed_config(args: argparse.Namespace) -> ConfigSpec | None:
+    """The ``--config`` spec, if given; checks it and ``--enable``/``--disable`` up front (exit code 2)."""
     enable, disable = tuple(args.enable), tuple(args.disable)
     if args.config:
         if not os.path.isfile(args.config):
@@ -179,23 +179,28 @@ def _config_specs(args: argparse.Namespace) -> dict[str, ConfigSpec]:
         if configfile.read_table(spec.path) is None:
             raise ConfigError(f"{args.config} has no [tool.newsclean] table")
         configfile.cleaner(spec)
-        return {"": spec}
+        return spec
     configfile.cleaner(ConfigSpec(None, enable, disable))
-    return {}
+    return None
 
 
 class Run:
     """One invocation over its inputs: discovery, configuration, ordered work, output, summary."""
 
-    def __init__(self, args: argparse.Namespace, options: Options, out_file: str | None, specs: dict[str, ConfigSpec]):
+    def __init__(self, args: argparse.Namespace, options: Options, out_file: str | None, fixed_spec: ConfigSpec | None):
         self.args = args
         self.options = options
         self.out_file = out_file
-        self.fixed_spec = specs.get("")
+        self.fixed_spec = fixed_spec
+        self.quiet = args.quiet
         self.tally = Tally()
         self.changed = False
+        self.out: TextIO = sys.stdout
         self.documents_written = 0
-        self.quiet = args.quiet
+        # the JSONL input being streamed: its own copy, whether it changed, its diff header
+        self.sink: Sink | _StdoutSink | None = None
+        self.file_changed = False
+        self.diff_header_done = False
 
     # -- configuration per input -------------------------------------------------------
 
@@ -335,10 +340,6 @@ class Run:
             if not self.quiet:
                 print(f"fixed {start.source}", file=sys.stderr)
 
-    sink: "Sink | None" = None
-    diff_header_done = False
-    file_changed = False
-
     # -- the output stream (stdout, or -o FILE) ----------------------------------------
 
     def output_stream(self):
@@ -442,6 +443,9 @@ class _Borrowed:
         self.stream = stream
 
     def __enter__(self) -> TextIO:
+        reconfigure = getattr(self.stream, "reconfigure", None)
+        if reconfigure is not None:  # see _FileOutput: kept JSONL lines go out byte for byte
+            reconfigure(errors="surrogateescape")
         return self.stream
 
     def __exit__(self, *exc) -> None:
@@ -461,7 +465,8 @@ class _FileOutput:
         self._context = replacing(self.path)
         raw = self._context.__enter__()
         self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if formats.is_gzip_name(self.path) else None
-        self._text = io.TextIOWrapper(self._gzip or raw, encoding="utf-8", newline="")
+        # surrogateescape: a kept-as-is JSONL line that is not UTF-8 goes out byte for byte
+        self._text = io.TextIOWrapper(self._gzip or raw, encoding="utf-8", errors="surrogateescape", newline="")
         return self._text
 
     def __exit__(self, exc_type, exc, tb) -> None:

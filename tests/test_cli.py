@@ -360,3 +360,14 @@ def test_python_dash_m_and_console_script(work):
     result = subprocess.run([sys.executable, "-m", "newsclean", "--check", "storm.txt"], capture_output=True, text=True)
     assert result.returncode == 1 and "storm.txt:9: comments" in result.stdout
     assert "newsclean: 1 file, 1 document" in result.stderr
+
+
+def test_non_utf8_jsonl_line_is_kept_byte_for_byte(work, capsys):
+    bad = b'{"text": "caf\xe9 au lait"}\n'
+    (work / "mixed.jsonl").write_bytes(bad + (work / "corpus.jsonl").read_bytes().splitlines(keepends=True)[0])
+    code, _, err = run(capsys, "-o", "out.jsonl", "mixed.jsonl")
+    assert (work / "out.jsonl").read_bytes().startswith(bad)
+    assert code == 123 and "mixed.jsonl:1: not UTF-8" in err
+    run(capsys, "--fix", "mixed.jsonl")
+    fixed = (work / "mixed.jsonl").read_bytes()
+    assert fixed.startswith(bad) and b"Please enter" not in fixed
