@@ -11,10 +11,13 @@ punctuation and case never matter. A later paragraph is a copy when its tokens
 **The refrain rules.** A copy of fewer than ``min_words`` words is removed only when it
 comes within ``window`` paragraphs of the earlier one: a short line repeated on
 purpose far apart ("Stay safe.", a chorus) stays, a stutter right after it goes.
-Copies of the title count from the top of the body. A paragraph that occurs
-``template_count`` times or more is structure, not an accident of extraction (the same
-question put to each interviewee, a recipe card's "Portion Fix Containers" line): all
-its copies stay.
+Copies of the title count from the top of the body; a copy of the title that is one
+word apart is removed only within the window (further down it is a subheading that
+echoes the headline). A paragraph that occurs ``template_count`` times or more is
+structure, not an accident of extraction (the same question put to each interviewee):
+all its copies stay. And a document where ``structured_pages`` or more different
+paragraphs repeat is a structured page (a recipe plan, a voting list): there only the
+title and stutters within the window go.
 
 Candidates are found through hash lookups on the whole token list and on its first and
 last three tokens, so the cost stays linear in the number of paragraphs.
@@ -49,11 +52,13 @@ class Duplicates(Cleaner):
     name = "duplicates"
     summary = "later copies of the headline or of a paragraph (exact, or one word / a trailing '...' apart)"
 
-    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 10, template_count: int = 3):
+    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 10, template_count: int = 3,
+                 structured_pages: int = 3):
         self.min_words = min_words
         self.window = window
         self.min_near_words = min_near_words
         self.template_count = template_count
+        self.structured_pages = structured_pages
 
     def __call__(self, doc: Document) -> Document:
         exact: dict[tuple[str, ...], int] = {}
@@ -72,15 +77,20 @@ class Duplicates(Cleaner):
             register(TITLE, words(doc.title))
         reasons: dict[int, str] = {}
         all_tokens = [words(p) for p in doc.paragraphs]
-        counts = Counter(tuple(t) for t in all_tokens)
+        counts = Counter(tuple(t) for t in all_tokens if t)
+        structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
             if not tokens or counts[tuple(tokens)] >= self.template_count:
                 continue
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
             if found is not None:
-                j, reason = found
+                j, reason, is_exact = found
                 distance = i - j if j != TITLE else i + 1
-                if len(tokens) >= self.min_words or distance <= self.window:
+                if j == TITLE:
+                    far_ok = is_exact and len(tokens) >= self.min_words
+                else:
+                    far_ok = len(tokens) >= self.min_words and not structured
+                if far_ok or distance <= self.window:
                     reasons[i] = reason
                     continue
             register(i, tokens)
@@ -92,7 +102,7 @@ class Duplicates(Cleaner):
 
         j = exact.get(tuple(tokens))
         if j is not None:
-            return j, f"same as {where(j)} (up to case, spacing and punctuation)"
+            return j, f"same as {where(j)} (up to case, spacing and punctuation)", True
         if len(tokens) < self.min_near_words:
             return None
         truncated = paragraph.rstrip().endswith(("...", "…"))
@@ -101,8 +111,8 @@ class Duplicates(Cleaner):
             other = tokens_of[j]
             if _one_edit_apart(tokens, other):
                 similarity = 1 - 1 / max(len(tokens), len(other))
-                return j, f"{similarity:.2f} similar to {where(j)} (one word apart)"
+                return j, f"{similarity:.2f} similar to {where(j)} (one word apart)", False
             if truncated and len(other) > len(tokens) and other[: len(tokens) - 1] == tokens[:-1] \
                     and other[len(tokens) - 1].startswith(tokens[-1]):
-                return j, f"truncated copy of {where(j)} ({len(tokens)} of {len(other)} words)"
+                return j, f"truncated copy of {where(j)} ({len(tokens)} of {len(other)} words)", False
         return None

@@ -1,0 +1,57 @@
+"""The shared shape of the furniture cleaners: short paragraphs that match a phrase family.
+
+A subclass names its phrase section, how a paragraph must match (``start``: the folded
+paragraph starts with a phrase; ``whole``: the phrase is the whole paragraph; ``search``:
+anywhere), and where in the document it looks (``edges``: only the first ``head`` and
+last ``tail`` paragraphs, where bylines, credits and copyright lines live; ``anywhere``).
+Quoted speech is never removed by these rules.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..document import Document
+from ..phrasebook import family, index
+from ..textutil import word_count
+from .base import Cleaner, is_quoted_speech, quote_match
+
+_EDGES = " -–—•*|>»›:·#_"
+
+
+class PhraseLineCleaner(Cleaner):
+    section: ClassVar[str]
+    key: ClassVar[str] = "lines"
+    mode: ClassVar[str] = "start"
+    zone: ClassVar[str] = "anywhere"
+    label: ClassVar[str]
+
+    def __init__(self, max_words: int = 40, head: int = 3, tail: int = 6):
+        self.max_words = max_words
+        self.head = head
+        self.tail = tail
+
+    def _candidates(self, n: int) -> range | list[int]:
+        if self.zone == "anywhere" or n <= self.head + self.tail:
+            return range(n)
+        return [*range(self.head), *range(n - self.tail, n)]
+
+    def _match(self, folded: str):
+        if self.mode == "search":
+            return index(self.section, self.key).search(folded)
+        if self.mode == "whole":
+            return family(self.section, self.key, whole=True).match(folded)
+        return family(self.section, self.key, start=True).match(folded)
+
+    def __call__(self, doc: Document) -> Document:
+        reasons = {}
+        for i in self._candidates(len(doc.paragraphs)):
+            paragraph = doc.paragraphs[i]
+            if word_count(paragraph) > self.max_words:
+                continue
+            folded = doc.folded[i].strip(_EDGES)
+            match = self._match(folded)
+            if match and not is_quoted_speech(paragraph):
+                phrase = quote_match(paragraph.strip(_EDGES), folded, match)
+                reasons[i] = f"{self.label}: matched {phrase!r}"
+        return doc.drop(reasons, by=self.name)
