@@ -1,0 +1,65 @@
+"""JSONL streaming and the ordered parallel map."""
+
+import gzip
+import json
+from itertools import count
+
+import pytest
+
+from newsclean.corpus.stream import AHEAD, CHUNK_SIZE, ordered_map, read_records, write_records
+from newsclean.errors import InputError
+
+
+def square(x):
+    return x * x
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_records_round_trip(tmp_path, name):
+    records = [{"id": i, "text": f"ünïcode {i}", "extra": [i]} for i in range(5)]
+    path = str(tmp_path / name)
+    assert write_records(records, path) == 5
+    assert list(read_records([path])) == records
+    if name.endswith(".gz"):
+        assert gzip.open(path, "rt").readline().startswith("{")
+
+
+def test_several_inputs_are_read_in_order_and_blank_lines_skipped(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"id": 1}\n\n{"id": 2}\n')
+    b.write_text('{"id": 3}\n')
+    assert [r["id"] for r in read_records([str(a), str(b)])] == [1, 2, 3]
+
+
+def test_bad_lines_and_missing_files_are_input_errors(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("[1, 2]\n")
+    with pytest.raises(InputError, match="JSON object"):
+        list(read_records([str(bad)]))
+    with pytest.raises(InputError, match="cannot read"):
+        list(read_records([str(tmp_path / "missing.jsonl")]))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ordered_map_keeps_input_order(jobs):
+    assert list(ordered_map(square, range(500), jobs=jobs, chunk_size=7)) == [x * x for x in range(500)]
+
+
+def test_ordered_map_reads_input_only_as_results_are_taken():
+    pulled = count()
+
+    def numbers():
+        for i in range(100_000):
+            next(pulled)
+            yield i
+
+    results = ordered_map(square, numbers(), jobs=2)
+    assert next(results) == 0
+    in_flight = next(pulled)
+    assert in_flight <= (2 * (AHEAD + 1) + 1) * CHUNK_SIZE + 1  # the queue, refilled once
+    results.close()
+
+
+def test_jobs_must_be_positive():
+    with pytest.raises(ValueError):
+        list(ordered_map(square, [1], jobs=0))
