@@ -9,10 +9,13 @@ files that cannot be read or written.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from typing import TextIO
 
+from . import configfile
+from .config import Config
 from .corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
 from .corpus.near_duplicates import DEFAULT_THRESHOLD
 from .corpus.stream import read_lines, write_records
@@ -47,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"... and in at least this share of them (default {defaults.share})")
     group.add_argument("--site-field", metavar="NAME",
                        help="record field (or metadata key) naming the site; default: the url's host")
-    parser.add_argument("--jobs", "-j", type=int, default=1, help="worker processes for per-document cleaning")
+    parser.add_argument("--config", metavar="FILE",
+                        help="pyproject.toml ([tool.newsclean]) or newsclean.toml with the cleaning pipeline; "
+                        "default: the built-in cleaners")
+    parser.add_argument("--jobs", "-j", type=int, default=1,
+                        help="worker processes for per-document cleaning; 0: one per CPU (default 1)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     return parser
 
@@ -72,8 +79,8 @@ class ProgressLine:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.jobs < 1:
-        parser.error("--jobs must be at least 1")
+    if args.jobs < 0:
+        parser.error("--jobs must be 0 (one per CPU) or more")
     if args.learn_boilerplate and args.boilerplate_model:
         parser.error("--learn-boilerplate and --boilerplate-model exclude each other")
     if args.save_boilerplate and not args.learn_boilerplate:
@@ -85,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     try:
+        config = Config.from_mapping(configfile.read_table(args.config) or {}) if args.config else None
         model = BoilerplateModel.load(args.boilerplate_model) if args.boilerplate_model else None
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # ConfigError is a ValueError
         print(f"newsclean corpus: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -94,12 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(
         read_lines(args.inputs),
+        config=config,
         near_duplicates=args.near_duplicates,
         threshold=args.threshold,
         boilerplate=model,
         learn_boilerplate=thresholds if args.learn_boilerplate else False,
         site_field=args.site_field,
-        jobs=args.jobs,
+        jobs=args.jobs or os.cpu_count() or 1,
         summary=summary,
         progress=progress,
     )

@@ -81,7 +81,7 @@ def test_bad_records_are_skipped_with_exit_1(tmp_path, capsys):
 @pytest.mark.parametrize("argv", [
     ["--learn-boilerplate", "--boilerplate-model", "m.json"],
     ["--save-boilerplate", "m.json"],
-    ["--jobs", "0"],
+    ["--jobs", "-1"],
     ["--threshold", "1.5"],
     ["--share", "0"],
     ["--near-duplicates", "delete"],
@@ -95,3 +95,16 @@ def test_usage_errors(tmp_path, capsys, argv):
 def test_unreadable_input_or_model_exits_123(tmp_path, capsys):
     assert run(capsys, tmp_path / "missing.jsonl", "-o", tmp_path / "out.jsonl")[0] == 123
     assert run(capsys, FIXTURE, "-o", tmp_path / "out.jsonl", "--boilerplate-model", tmp_path / "none.json")[0] == 123
+
+
+def test_pipeline_comes_from_a_config_file(tmp_path, capsys):
+    config = tmp_path / "newsclean.toml"
+    config.write_text('cleaners = ["unicode"]\n')
+    out = tmp_path / "out.jsonl"
+    assert run(capsys, FIXTURE, "-o", out, "--config", config, "-q")[0] == 0
+    assert "Please enter your comment!" in read(out)[2]["text"]  # the comments cleaner is not configured
+    assert run(capsys, FIXTURE, "-o", out, "-q")[0] == 0
+    assert "Please enter your comment!" not in read(out)[2]["text"]
+    config.write_text('cleaners = ["no_such_cleaner"]\n')
+    code, err = run(capsys, FIXTURE, "-o", out, "--config", config)
+    assert code == 123 and "no_such_cleaner" in err
