@@ -64,9 +64,13 @@ class ProgressLine:
 
     def __init__(self, stream: TextIO):
         self.stream = stream
+        self.stage = ""
         self.started = time.monotonic()
 
     def __call__(self, stage: str, count: int) -> None:
+        if stage != self.stage:  # a new pass: its own rate
+            self.stage, self.started = stage, time.monotonic()
+            return
         rate = count / max(time.monotonic() - self.started, 1e-9)
         self.stream.write(f"\rnewsclean corpus: {stage} {count:,} documents ({rate:,.0f}/s)\033[K")
         self.stream.flush()

@@ -144,7 +144,7 @@ def clean_corpus(
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         learner = BoilerplateLearner(thresholds)
         step = _DocumentStep(pipeline, site_field, None, True, None)
-        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, "learning"):
+        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, "pass 1/2, cleaning and counting passages:"):
             learner.add(result.site, result.passages or ())
             spool.write(encode_record(result.record))
         model = learner.model()
@@ -161,7 +161,7 @@ def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progr
     for n, result in enumerate(results, 1):
         if count:
             summary.documents_in += 1
-        if progress and n % PROGRESS_EVERY == 0:
+        if progress and (n == 1 or n % PROGRESS_EVERY == 0):
             progress(stage, n)
         if result.error is not None:
             summary.failed += 1
@@ -174,7 +174,8 @@ def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progr
 def _finish(results: Iterable[_Result], index: NearDuplicateIndex | None, mode: str | None,
             summary: CorpusSummary, progress: Progress | None, count: bool = True) -> Iterator[dict]:
     """Count removals, find near-duplicates in input order, and yield the records to keep."""
-    for result in _counted(results, summary, progress, "cleaning", count):
+    stage = "cleaning" if count else "pass 2/2, removing boilerplate:"
+    for result in _counted(results, summary, progress, stage, count):
         record = result.record
         assert record is not None
         if result.removed:
