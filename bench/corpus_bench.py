@@ -10,8 +10,10 @@ on it once per ``--jobs`` value as a separate process, and reports:
 * whether every job count wrote byte-identical output;
 * the quality figures of :mod:`bench.corpus_quality`.
 
-Run: ``python -m bench.corpus_bench --docs 100000 --jobs 1,2`` (the scale run; about
-20 minutes on 2 cores) or ``--docs 2000`` for a quick look.
+Run: ``python -m bench.corpus_bench --docs 100000 --jobs 2`` (the scale run),
+``--docs 20000 --jobs 1,2`` (the speed-up), or ``--docs 2000`` for a quick look.
+The machine may be shared: ``load_average_at_start`` and ``cpu_seconds`` help read the
+wall-clock figures.
 """
 
 from __future__ import annotations
@@ -55,10 +57,15 @@ def tree_rss(root: int) -> int:
     return total
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run(corpus: Path, output: Path, jobs: int) -> dict:
     command = [sys.executable, "-m", "newsclean.corpus_cli", str(corpus), "-o", str(output),
                "--near-duplicates", "mark", "--learn-boilerplate", "--jobs", str(jobs)]
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     peak = 0
     while process.poll() is None:
@@ -72,6 +79,7 @@ def run(corpus: Path, output: Path, jobs: int) -> dict:
         "jobs": jobs,
         "command": " ".join(["python"] + command[1:]),
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(_children_cpu() - cpu_before, 1),  # user + sys of the whole tree
         "peak_tree_rss_mb": round(peak / 2**20),
         "summary": [line.removeprefix("newsclean corpus: ") for line in stderr.splitlines()],
         "sha256": hashlib.sha256(output.read_bytes()).hexdigest(),
@@ -89,9 +97,10 @@ def main() -> int:
     corpus, truth = directory / "corpus.jsonl.gz", directory / "truth.jsonl.gz"
     if not (corpus.exists() and truth.exists()):
         started = time.perf_counter()
-        corpus_gen.write(args.docs, directory, args.seed)
+        corpus_gen.write(args.docs, directory, args.seed)  # the first N documents of any larger run
         print(f"generated {args.docs} documents in {time.perf_counter() - started:.0f} s: {corpus}", file=sys.stderr)
-    results = {"documents": args.docs, "seed": args.seed, "cpus": os.cpu_count(), "runs": []}
+    results = {"documents": args.docs, "seed": args.seed, "cpus": os.cpu_count(),
+               "load_average_at_start": os.getloadavg(), "runs": []}
     outputs = []
     for jobs in (int(j) for j in args.jobs.split(",")):
         output = directory / f"out-jobs{jobs}.jsonl"
