@@ -96,6 +96,15 @@ def test_records_that_fail_are_skipped_and_counted():
     assert summary.failed == 2 and summary.documents_in == 3 and len(summary.errors) == 2
 
 
+def test_documents_are_records_too():
+    import newsclean
+
+    docs = [newsclean.clean(r["text"], url=r["url"]) for r in corpus()]
+    out = list(clean_corpus(docs, near_duplicates="drop", learn_boilerplate=True))
+    assert len(out) == 22 and FOOTER not in out[1]["text"]
+    assert out[0]["id"] == docs[0].id
+
+
 def test_html_records_are_extracted():
     html = ("<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
             + "".join(f"<p>The bridge over the river reopened on day {i} after repairs that took months.</p>"

@@ -33,4 +33,5 @@ __all__ = [
     "read_records",
     "shingles",
     "site_of",
+    "write_records",
 ]

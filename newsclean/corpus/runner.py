@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from .. import pipeline_for
+from ..document import Document
 from ..errors import NewscleanError
 from ..pipeline import Pipeline
 from .boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
@@ -104,7 +105,7 @@ class _DocumentStep:
 
 
 def clean_corpus(
-    records: Iterable[Mapping[str, Any] | str],
+    records: Iterable[Mapping[str, Any] | str | Document],
     *,
     config: Any = None,
     near_duplicates: str | None = None,
@@ -116,7 +117,7 @@ def clean_corpus(
     summary: CorpusSummary | None = None,
     progress: Progress | None = None,
 ) -> Iterator[dict]:
-    """Clean a corpus of records (dicts, or JSON lines), yielding output records in input order.
+    """Clean a corpus of records (dicts, JSON lines or Documents), yielding output records in input order.
 
     ``near_duplicates``: ``"mark"`` records ``metadata["duplicate_of"]`` (the first
     occurrence's id) and ``metadata["duplicate_similarity"]``; ``"drop"`` leaves the

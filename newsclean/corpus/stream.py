@@ -15,6 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import IO, Any, Callable, ContextManager, Iterable, Iterator, TypeVar
 
+from ..document import Document
 from ..errors import InputError
 
 T = TypeVar("T")
@@ -48,7 +49,9 @@ def read_lines(paths: Iterable[str]) -> Iterator[str]:
 
 
 def decode_record(item: Any) -> dict:
-    """A record from a JSON line or a mapping; anything else is an InputError."""
+    """A record from a JSON line, a mapping or a Document; anything else is an InputError."""
+    if isinstance(item, Document):
+        return item.to_dict()
     if isinstance(item, (str, bytes)):
         try:
             item = json.loads(item)
