@@ -113,8 +113,9 @@ def test_html_records_are_extracted():
     assert "reopened on day 3" in out["text"] and out["html"] == html
 
 
-@pytest.mark.parametrize("kwargs", [{"near_duplicates": "delete"},
+@pytest.mark.parametrize("kwargs", [{"near_duplicates": "delete"}, {"threshold": 0}, {"jobs": 0},
+                                    {"config": {"cleaners": ["no_such_cleaner"]}},
                                     {"learn_boilerplate": True, "boilerplate": BoilerplateModel()}])
-def test_bad_arguments(kwargs):
+def test_bad_arguments_fail_at_once(kwargs):
     with pytest.raises(ValueError):
-        list(clean_corpus([], **kwargs))
+        clean_corpus([], near_duplicates=kwargs.pop("near_duplicates", "mark"), **kwargs)

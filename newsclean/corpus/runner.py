@@ -49,6 +49,10 @@ class CorpusSummary:
     errors: list[str] = field(default_factory=list)
     model: BoilerplateModel | None = None
 
+    def use(self, model: BoilerplateModel) -> None:
+        self.model, self.passages_learned = model, len(model)
+        self.sites_learned = len({site for site, _ in model.passages.values()})
+
     def lines(self) -> list[str]:
         lines = [
             f"documents in: {self.documents_in}",
@@ -123,37 +127,48 @@ def clean_corpus(
     occurrence's id) and ``metadata["duplicate_similarity"]``; ``"drop"`` leaves the
     copies out; ``None`` does not look. ``boilerplate`` is a model to apply;
     ``learn_boilerplate`` (``True`` or :class:`Thresholds`) learns one from these records
-    instead. ``summary``, if given, is filled in as the iterator is consumed. Records
-    that fail to parse are skipped and counted there.
+    instead. Arguments are checked at once; the work happens as the iterator is
+    consumed, and fills in ``summary`` if one is given. Records that fail to parse are
+    skipped and counted there.
     """
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
         raise ValueError(f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}")
     if learn_boilerplate and boilerplate is not None:
         raise ValueError("give a boilerplate model or learn one, not both")
-    summary = summary if summary is not None else CorpusSummary()
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
     index = NearDuplicateIndex(threshold) if near_duplicates else None
-    signer = Signer(index.num_perm) if index is not None else None
-    pipeline = pipeline_for(config)
+    pipeline = pipeline_for(config)  # a bad configuration fails here, before any record is read
+    summary = summary if summary is not None else CorpusSummary()
+    if learn_boilerplate:
+        thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
+        return _two_passes(records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary, progress)
     if boilerplate is not None:
-        summary.model, summary.passages_learned = boilerplate, len(boilerplate)
-        summary.sites_learned = len({site for site, _ in boilerplate.passages.values()})
-    if not learn_boilerplate:
-        step = _DocumentStep(pipeline, site_field, boilerplate, False, signer)
-        yield from _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
-        return
-    thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
+        summary.use(boilerplate)
+    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index))
+    return _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
+
+
+def _signer(index: NearDuplicateIndex | None) -> Signer | None:
+    return Signer(index.num_perm) if index is not None else None
+
+
+def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field: str | None,
+                index: NearDuplicateIndex | None, mode: str | None, jobs: int, summary: CorpusSummary,
+                progress: Progress | None) -> Iterator[dict]:
+    """Learn boilerplate while cleaning into a spool, then apply it and find near-duplicates."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         learner = BoilerplateLearner(thresholds)
         step = _DocumentStep(pipeline, site_field, None, True, None)
-        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, "pass 1/2, cleaning and counting passages:"):
+        stage = "pass 1/2, cleaning and counting passages:"
+        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, stage):
             learner.add(result.site, result.passages or ())
             spool.write(encode_record(result.record))
         model = learner.model()
-        summary.model, summary.passages_learned = model, len(model)
-        summary.sites_learned = len({site for site, _ in model.passages.values()})
+        summary.use(model)
         spool.seek(0)
-        step = _DocumentStep(None, site_field, model, False, signer)
-        yield from _finish(ordered_map(step, spool, jobs=jobs), index, near_duplicates, summary, progress, count=False)
+        step = _DocumentStep(None, site_field, model, False, _signer(index))
+        yield from _finish(ordered_map(step, spool, jobs=jobs), index, mode, summary, progress, count=False)
 
 
 def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progress | None,
