@@ -19,11 +19,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 from pathlib import Path
 
-BENCHDATA = Path(__file__).resolve().parents[2] / "shared" / "benchdata"
+BENCHDATA = Path(os.environ.get("NEWSCLEAN_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "benchdata"
 CACHE = Path(__file__).resolve().parent / "corpus" / "paragraphs.json.gz"
 _WORD = re.compile(r"\w+")
 
@@ -57,16 +58,16 @@ def jaccard(a: str, b: str) -> float:
     return len(x & y) / len(x | y) if x or y else 1.0
 
 
-def source_paragraphs(trafeval: bool = True) -> list[str]:
+def source_paragraphs(trafeval: bool = True, benchdata: Path = BENCHDATA) -> list[str]:
     """Distinct paragraphs of 12 to 120 words from the scrapinghub gold bodies and, with ``trafeval``,
     the text trafilatura extracts from the trafeval-dev pages (cached after one extraction)."""
     if trafeval and CACHE.exists():
         return json.loads(gzip.decompress(CACHE.read_bytes()))
-    texts = [v["articleBody"] for v in json.loads((BENCHDATA / "scrapinghub" / "ground-truth.json").read_text()).values()]
+    texts = [v["articleBody"] for v in json.loads((benchdata / "scrapinghub" / "ground-truth.json").read_text()).values()]
     if trafeval:
         import trafilatura
 
-        for page in sorted((BENCHDATA / "trafeval-dev" / "html").glob("*.gz")):
+        for page in sorted((benchdata / "trafeval-dev" / "html").glob("*.gz")):
             text = trafilatura.extract(gzip.decompress(page.read_bytes()), include_comments=False, deduplicate=False)
             texts.append(text or "")
     seen, paragraphs = set(), []

@@ -20,8 +20,8 @@ corpus_quality = pytest.importorskip("bench.corpus_quality")
 def planted():
     if not (SHARED / "benchdata" / "scrapinghub" / "ground-truth.json").exists():
         pytest.skip(f"benchdata not found under {SHARED}")
-    corpus_gen.BENCHDATA = SHARED / "benchdata"
-    pairs = list(corpus_gen.generate(1200, seed=99, n_sites=25, paragraphs=corpus_gen.source_paragraphs(trafeval=False)))
+    paragraphs = corpus_gen.source_paragraphs(trafeval=False, benchdata=SHARED / "benchdata")
+    pairs = list(corpus_gen.generate(1200, seed=99, n_sites=25, paragraphs=paragraphs))
     return [record for record, _ in pairs], [truth for _, truth in pairs]
 
 
