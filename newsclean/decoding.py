@@ -16,7 +16,9 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
 _HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+    # A comment stops at its first "-->": with a lazy ".*?-->" a run of comments could
+    # be split in exponentially many ways before a failed match gives up.
+    r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,2000}-->\s{0,1000}){0,50}"
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|span|table|ul|h[1-6]|br|a|script|link)\b",
     re.I | re.S,
 )

@@ -256,6 +256,18 @@ def test_unusual_line_separators(separator):
     assert isinstance(clean_or_error(text), Document)
 
 
+def test_long_run_of_dashes_inside_a_line():
+    # Found by the regex audit: phrase entries opening with [\\w.'-]+ restarted at every
+    # dash, so this took minutes before the entries got a lookbehind.
+    assert isinstance(clean_or_error("Storm hits coast\nThe storm hit the coast.\na" + "-" * 200_000 + "a"), Document)
+
+
+def test_many_leading_html_comments():
+    # Found by the regex audit: a lazy "<!--.*?-->" repeated backtracked exponentially
+    # in the number of comments when no tag followed them.
+    assert isinstance(clean_or_error("<!--a-->" * 200 + "plain text after comments, not a tag"), Document)
+
+
 def test_half_a_million_inline_tags_on_one_line():
     assert isinstance(clean_or_error("<html><body><p>" + "<b>x</b>" * 500_000 + "</p></body></html>"), Document)
 

@@ -25,7 +25,8 @@ _ASCII = str.maketrans({
 })
 _GUILLEMETS = re.compile(r"[«»‹›]")
 _OPEN_GUILLEMET = re.compile(r"([«‹])[\s\u00a0\u202f]*")
-_CLOSE_GUILLEMET = re.compile(r"[\s\u00a0\u202f]*([»›])")
+# The lookbehind starts a match only at the first space of a run: linear on long runs.
+_CLOSE_GUILLEMET = re.compile(r"(?<![\s\u00a0\u202f])[\s\u00a0\u202f]*([»›])")
 _CURLY_DOUBLE = re.compile(r"[“”]")
 _OPENING_CONTEXT = "([{—–-/"
 _CLOSING_FOLLOWER = ".,;:!?)]}—–-…'’"
