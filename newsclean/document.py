@@ -86,6 +86,9 @@ class Document:
     metadata: Mapping[str, Any] = field(default_factory=dict)
     changes: tuple[Change, ...] = ()
     positions: tuple[int, ...] = ()
+    #: What the HTML page knew (boilerplate blocks, links, captions); None for text input.
+    #: Not compared and not serialised: it describes the page, not the article.
+    page: Any = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         paragraphs = tuple(self.paragraphs)

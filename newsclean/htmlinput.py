@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from .document import Document
 from .errors import InputError
+from .pagehints import read_hints
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")  # lookbehind: linear on space runs
 
@@ -167,4 +168,6 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     metadata["input"] = "html"
     if elements > MAX_EXTRACT_ELEMENTS:
         metadata["extraction"] = f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
-    return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, **fields)
+    words = sum(len(p.split()) for p in paragraphs)
+    page = read_hints(tree, words) if elements <= MAX_EXTRACT_ELEMENTS else None
+    return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)

@@ -11,6 +11,7 @@ from .credits import Credits
 from .duplicates import Duplicates
 from .foreign_footer import ForeignFooter
 from .newsletter import NewsletterPrompts
+from .page_blocks import PageBlocks
 from .promos import Promos
 from .quotes import Quotes
 from .related import RelatedLists
@@ -24,7 +25,7 @@ BUILTINS: dict[str, type[Cleaner]] = {
     cls.name: cls
     for cls in (
         UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, TagLines,
-        CopyrightLines, AdMarkers, RelatedLists, ForeignFooter, Duplicates, Quotes,
+        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, ForeignFooter, Duplicates, Quotes,
     )
 }
 

@@ -76,6 +76,9 @@ class Duplicates(Cleaner):
         if doc.title:
             register(TITLE, words(doc.title))
         reasons: dict[int, str] = {}
+        # The window counts paragraphs that stay, so a second pass over the output, where
+        # the removed copies are gone, measures the same distances (idempotence).
+        kept_rank: dict[int, int] = {}
         all_tokens = [words(p) for p in doc.paragraphs]
         counts = Counter(tuple(t) for t in all_tokens if t)
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
@@ -85,7 +88,8 @@ class Duplicates(Cleaner):
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
             if found is not None:
                 j, reason, is_exact = found
-                distance = i - j if j != TITLE else i + 1
+                kept = i - len(reasons)
+                distance = kept - kept_rank[j] if j != TITLE else kept + 1
                 if j == TITLE:
                     far_ok = is_exact and len(tokens) >= self.min_words
                 else:
@@ -93,6 +97,7 @@ class Duplicates(Cleaner):
                 if far_ok or distance <= self.window:
                     reasons[i] = reason
                     continue
+            kept_rank[i] = i - len(reasons)
             register(i, tokens)
         return doc.drop(reasons, by=self.name)
 

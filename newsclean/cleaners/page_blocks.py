@@ -1,0 +1,72 @@
+"""Paragraphs the HTML page marks as boilerplate, for HTML input only.
+
+Extracted text forgets where a paragraph came from; the page does not. Using the hints
+read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
+
+* it sat inside a block whose class or id names boilerplate ("related-posts",
+  "newsletter-signup", "social-share", "author-bio", ...), and the block is small next to
+  the article: ``inside <div.related-posts> on the page``;
+* it is one of a run of at least ``min_link_run`` consecutive paragraphs that each are
+  mostly the text of a link (a list of headlines linking elsewhere):
+  ``linked headline in a run of 4``.
+
+Paragraphs of fewer than ``min_words`` words are matched only as part of a link run: a
+two-word phrase also found in a boilerplate block proves nothing.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..pagehints import token_string
+from .base import Cleaner
+
+
+class PageBlocks(Cleaner):
+    name = "page_blocks"
+    summary = "paragraphs the HTML marks as boilerplate: related/share/newsletter blocks and runs of linked headlines"
+
+    def __init__(self, min_words: int = 4, min_link_run: int = 3, link_share: float = 0.6):
+        self.min_words = min_words
+        self.min_link_run = min_link_run
+        self.link_share = link_share
+
+    def __call__(self, doc: Document) -> Document:
+        page = doc.page
+        if page is None:
+            return doc
+        tokens = [token_string(p) for p in doc.paragraphs]
+        reasons: dict[int, str] = {}
+        for i, t in enumerate(tokens):
+            if t.count(" ") + 1 < self.min_words:
+                continue
+            padded = f" {t} "
+            for label, block in page.blocks:
+                if padded in f" {block} ":
+                    reasons[i] = f"inside <{label}> on the page"
+                    break
+        self._link_runs(tokens, page.links, reasons)
+        return doc.drop(reasons, by=self.name)
+
+    def _is_link(self, t: str, links: frozenset[str]) -> bool:
+        if not t:
+            return False
+        if t in links:
+            return True
+        n = t.count(" ") + 1
+        words = t.split(" ")
+        # A headline link followed by its teaser: the link is a prefix covering most of it.
+        for k in range(max(3, int(n * self.link_share + 0.999)), n):
+            if " ".join(words[:k]) in links:
+                return True
+        return False
+
+    def _link_runs(self, tokens: list[str], links: frozenset[str], reasons: dict[int, str]) -> None:
+        run: list[int] = []
+        for i, t in enumerate(tokens + [""]):
+            if i < len(tokens) and self._is_link(t, links):
+                run.append(i)
+                continue
+            if len(run) >= self.min_link_run:
+                for k in run:
+                    reasons.setdefault(k, f"linked headline in a run of {len(run)}")
+            run = []

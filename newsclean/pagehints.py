@@ -1,0 +1,81 @@
+"""What the HTML knew that extracted text forgets: which text sat in boilerplate blocks,
+and which text was a link.
+
+Captions are deliberately not used: on news pages the lead image's caption often repeats
+the standfirst or a subheading word for word, and both belong to the article.
+
+Read once from the parsed tree, before trafilatura, with a few XPath queries (C speed),
+and kept on the Document as ``doc.page`` for the ``page_blocks`` cleaner. Texts are
+stored as token strings (case-folded ``\\w+`` tokens joined by spaces), the form in which
+extracted paragraphs are compared with them. ``doc.page`` is not part of the Document's
+JSON: it describes the page the Document came from, not the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from .textutil import fold, words
+
+# Substrings of class/id values that mark a block as boilerplate, with the label used in
+# reasons. Chosen to be specific: "share" but not "tag" (stage, vintage), "related" but
+# not "post". A block holding half as many words as the extracted article or more is
+# ignored, so a wrapper that happens to carry such a class never takes the article with it.
+BOILERPLATE_MARKERS = (
+    "related", "recommend", "newsletter", "subscribe", "signup", "sign-up", "social",
+    "share", "sharing", "follow-us", "promo", "sponsor", "advert", "byline", "author-bio",
+    "authorbio", "author-info", "copyright", "taglist", "tag-list",
+    "breadcrumb", "more-stories", "most-popular", "mostpopular",
+    "trending", "outbrain", "taboola", "disqus", "paywall", "donate", "donation",
+    "membership",
+)
+_BOILERPLATE = re.compile("|".join(BOILERPLATE_MARKERS))
+_NEVER_BOILERPLATE = frozenset(("html", "body", "article", "main"))
+# An embedded tweet or post inside the article is content even when its class says "social".
+_CONTENT_MARKERS = ("embed",)
+MAX_BLOCK_SHARE = 0.5
+
+
+def token_string(text: str) -> str:
+    return " ".join(words(fold(text)))
+
+
+@dataclass(frozen=True)
+class PageHints:
+    #: (label, token string) of each outermost boilerplate block, e.g. ("div.related-posts", "...").
+    blocks: tuple[tuple[str, str], ...] = ()
+    #: token strings of link texts with at least three tokens.
+    links: frozenset[str] = frozenset()
+
+
+def _label(element: HtmlElement) -> str:
+    name = (element.get("class") or element.get("id") or "").split()
+    return f"{element.tag}.{name[0]}" if name else str(element.tag)
+
+
+def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
+    """Boilerplate blocks and link texts of a parsed page whose extracted
+    article has ``article_words`` words."""
+    limit = max(40, article_words * MAX_BLOCK_SHARE)
+    blocks, seen = [], set()
+    # One C-speed XPath for the candidates, one regular expression per candidate: an XPath
+    # with the markers inside costs a hundred times more on a large page.
+    for element in tree.xpath("//*[@class or @id]"):
+        names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if not _BOILERPLATE.search(names) or element.tag in _NEVER_BOILERPLATE:
+            continue
+        if any(marker in names for marker in _CONTENT_MARKERS):
+            continue
+        if any(ancestor in seen for ancestor in element.iterancestors()):
+            continue
+        seen.add(element)
+        text = token_string(element.text_content())
+        if text and text.count(" ") + 1 < limit:
+            blocks.append((_label(element), text))
+    links = frozenset(
+        token_string(a.text) for a in tree.iter("a") if a.text and a.text.count(" ") >= 2
+    )
+    return PageHints(tuple(blocks), links)
