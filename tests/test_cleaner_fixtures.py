@@ -47,6 +47,6 @@ def test_must_stay_cases_survive_the_whole_pipeline(cleaner_name, case):
 
 def test_every_builtin_has_fixtures_in_every_language_it_claims():
     covered = {(p.values[0], p.values[1]["lang"]) for p in CASES}
-    for name in ("comments", "appeals", "related", "ads"):
+    for name in ("comments", "appeals", "related", "ads", "credits", "social", "newsletter", "tags", "copyright", "promos"):
         for lang in ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr"):
             assert (name, lang) in covered, f"no fixture for {name} in {lang}"
