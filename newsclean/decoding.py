@@ -51,11 +51,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+_BINARY_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _BINARY_BYTES))  # C speed, no Python loop
     return controls / len(sample) > 0.05
 
 
@@ -97,7 +101,16 @@ def decode(data: bytes, *, source: str | None = None) -> str:
 
 
 def sanitize(text: str) -> str:
-    """Drop control characters and replace lone surrogates, which no output can encode."""
-    if _SURROGATE.search(text):
+    """Drop control characters and replace lone surrogates, which no output can encode.
+
+    The common case, a page with neither, is decided on the UTF-8 bytes with C-speed
+    byte operations: a regular expression over a 200 kB page costs milliseconds.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # only lone surrogates fail to encode
         text = _SURROGATE.sub("\ufffd", text)
+        data = text.encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text
     return _CONTROL.sub("", text)

@@ -14,6 +14,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
+#: Cached per-paragraph views carried over by ``Document.drop``.
+_PARAGRAPH_VIEWS = ("folded", "tokens", "word_counts")
 #: ``Change.after`` for a paragraph that was removed rather than rewritten.
 REMOVED = None
 #: ``Change.position`` for a change to the title rather than to a body paragraph.
@@ -117,16 +119,28 @@ class Document:
     def __len__(self) -> int:
         return len(self.paragraphs)
 
+    # -- per-paragraph views the cleaners share -------------------------------------
+    # Computed once per Document; a cleaner that changes nothing returns the same
+    # Document, and drop() hands the surviving entries to the new one.
+
     @cached_property
     def folded(self) -> tuple[str, ...]:
-        """The paragraphs folded for matching (see :func:`newsclean.textutil.fold`).
-
-        Computed once per Document and shared by the cleaners that look at it; a cleaner
-        that changes nothing returns the same Document, so the next one reuses it.
-        """
+        """The paragraphs folded for matching (see :func:`newsclean.textutil.fold`)."""
         from .textutil import fold
 
         return tuple(fold(p) for p in self.paragraphs)
+
+    @cached_property
+    def tokens(self) -> tuple[tuple[str, ...], ...]:
+        """The case-folded ``\\w+`` tokens of each paragraph."""
+        from .textutil import words
+
+        return tuple(tuple(words(f)) for f in self.folded)
+
+    @cached_property
+    def word_counts(self) -> tuple[int, ...]:
+        """Whitespace-separated words per paragraph (for length thresholds)."""
+        return tuple(len(p.split()) for p in self.paragraphs)
 
     @property
     def removals(self) -> tuple[Change, ...]:
@@ -149,7 +163,11 @@ class Document:
             else:
                 kept.append(text)
                 kept_pos.append(pos)
-        return replace(self, paragraphs=tuple(kept), positions=tuple(kept_pos), changes=tuple(changes))
+        new = replace(self, paragraphs=tuple(kept), positions=tuple(kept_pos), changes=tuple(changes))
+        for name in _PARAGRAPH_VIEWS:
+            if name in self.__dict__:
+                new.__dict__[name] = tuple(v for i, v in enumerate(self.__dict__[name]) if i not in reasons)
+        return new
 
     def rewrite(self, new_texts: Mapping[int, str], *, reason: str, by: str) -> "Document":
         """Return a copy with paragraphs replaced; an empty replacement removes the paragraph.

@@ -14,6 +14,7 @@ JSON: it describes the page the Document came from, not the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -61,13 +62,25 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
     article has ``article_words`` words."""
     limit = max(40, article_words * MAX_BLOCK_SHARE)
     blocks, seen = [], set()
-    # One C-speed XPath for the candidates, one regular expression per candidate: an XPath
-    # with the markers inside costs a hundred times more on a large page.
-    for element in tree.xpath("//*[@class or @id]"):
+    # All class and id values in one string, one regular-expression scan over it: a Python
+    # test per element, or an XPath with the markers inside, costs far more on a large page.
+    attributes = tree.xpath("//@class | //@id")
+    offsets, joined, position = [], [], 0
+    for value in attributes:
+        offsets.append(position)
+        joined.append(value)
+        position += len(value) + 1
+    text_of_all = "\n".join(joined).lower()
+    matched = []
+    for match in _BOILERPLATE.finditer(text_of_all):
+        element = attributes[bisect_right(offsets, match.start()) - 1].getparent()
+        if not matched or matched[-1] is not element:
+            matched.append(element)
+    for element in matched:
         names = f"{element.get('class', '')} {element.get('id', '')}".lower()
-        if not _BOILERPLATE.search(names) or element.tag in _NEVER_BOILERPLATE:
+        if element.tag in _NEVER_BOILERPLATE or any(marker in names for marker in _CONTENT_MARKERS):
             continue
-        if any(marker in names for marker in _CONTENT_MARKERS):
+        if element in seen:
             continue
         if any(ancestor in seen for ancestor in element.iterancestors()):
             continue
@@ -75,7 +88,5 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
         text = token_string(element.text_content())
         if text and text.count(" ") + 1 < limit:
             blocks.append((_label(element), text))
-    links = frozenset(
-        token_string(a.text) for a in tree.iter("a") if a.text and a.text.count(" ") >= 2
-    )
+    links = frozenset(token_string(t) for t in tree.xpath("//a/text()") if t.count(" ") >= 2)
     return PageHints(tuple(blocks), links)

@@ -121,8 +121,8 @@ def first_word_keys(pattern: str) -> set[str] | None:
         return None
 
 
-def _word_keys(text: str) -> frozenset[str]:
-    return frozenset(w[:_KEY_LEN] for w in _TOKEN.findall(text))
+def _word_keys(text: str, tokens=None) -> set[str]:
+    return {w[:_KEY_LEN] for w in (tokens if tokens is not None else _TOKEN.findall(text))}
 
 
 class PhraseIndex:
@@ -143,9 +143,10 @@ class PhraseIndex:
         self._keys = frozenset(by_key)
         self._residual = re.compile("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in residual) + ")") if residual else None
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, tokens=None) -> re.Match[str] | None:
+        """``tokens``: the text's ``\\w+`` tokens, if the caller has them already."""
         best = self._residual.search(text) if self._residual else None
-        for key in _word_keys(text) & self._keys:
+        for key in self._keys.intersection(_word_keys(text, tokens)):
             for pattern in self._by_key[key]:
                 match = pattern.search(text)
                 if match and (best is None or (match.start(), -match.end()) < (best.start(), -best.end())):

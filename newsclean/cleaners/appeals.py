@@ -52,9 +52,9 @@ class Appeals(Cleaner):
 
         strong = index("appeals", "strong")
         for i, (paragraph, text) in enumerate(zip(doc.paragraphs, folded)):
-            if i in reasons or word_count(paragraph) > self.max_words:
+            if i in reasons or doc.word_counts[i] > self.max_words:
                 continue
-            match = strong.search(text)
+            match = strong.search(text, doc.tokens[i])
             if match and not is_quoted_speech(paragraph):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)

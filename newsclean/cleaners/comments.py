@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..document import Document
 from ..phrasebook import family
-from ..textutil import word_count
 from .base import Cleaner, quote_match
 
 
@@ -24,7 +23,7 @@ class CommentFurniture(Cleaner):
         lines = family("comments", "lines", start=True)
         reasons = {}
         for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
-            if word_count(paragraph) > self.max_words:
+            if doc.word_counts[i] > self.max_words:
                 continue
             folded = folded.strip(" -–—•*|")
             match = lines.match(folded)

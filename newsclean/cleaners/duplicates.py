@@ -79,7 +79,7 @@ class Duplicates(Cleaner):
         # The window counts paragraphs that stay, so a second pass over the output, where
         # the removed copies are gone, measures the same distances (idempotence).
         kept_rank: dict[int, int] = {}
-        all_tokens = [words(p) for p in doc.paragraphs]
+        all_tokens = [list(t) for t in doc.tokens]
         counts = Counter(tuple(t) for t in all_tokens if t)
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):

@@ -13,7 +13,6 @@ from typing import ClassVar
 
 from ..document import Document
 from ..phrasebook import family, index
-from ..textutil import word_count
 from .base import Cleaner, is_quoted_speech, quote_match
 
 _EDGES = " -–—•*|>»›:·#_"
@@ -36,21 +35,22 @@ class PhraseLineCleaner(Cleaner):
             return range(n)
         return [*range(self.head), *range(n - self.tail, n)]
 
-    def _match(self, folded: str):
+    def _match(self, folded: str, tokens):
         if self.mode == "search":
-            return index(self.section, self.key).search(folded)
+            return index(self.section, self.key).search(folded, tokens)
         if self.mode == "whole":
             return family(self.section, self.key, whole=True).match(folded)
         return family(self.section, self.key, start=True).match(folded)
 
     def __call__(self, doc: Document) -> Document:
         reasons = {}
+        counts = doc.word_counts
         for i in self._candidates(len(doc.paragraphs)):
-            paragraph = doc.paragraphs[i]
-            if word_count(paragraph) > self.max_words:
+            if counts[i] > self.max_words:
                 continue
+            paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)
-            match = self._match(folded)
+            match = self._match(folded, doc.tokens[i])
             if match and not is_quoted_speech(paragraph):
                 phrase = quote_match(paragraph.strip(_EDGES), folded, match)
                 reasons[i] = f"{self.label}: matched {phrase!r}"
