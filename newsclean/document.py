@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 #: Cached per-paragraph views carried over by ``Document.drop``.
-_PARAGRAPH_VIEWS = ("folded", "tokens", "word_counts")
+_PARAGRAPH_VIEWS = ("folded", "tokens", "word_keys", "word_counts")
 #: ``Change.after`` for a paragraph that was removed rather than rewritten.
 REMOVED = None
 #: ``Change.position`` for a change to the title rather than to a body paragraph.
@@ -136,6 +136,13 @@ class Document:
         from .textutil import words
 
         return tuple(tuple(words(f)) for f in self.folded)
+
+    @cached_property
+    def word_keys(self) -> tuple[frozenset[str], ...]:
+        """Each paragraph's phrase-index keys (see :class:`newsclean.phrasebook.PhraseIndex`)."""
+        from .phrasebook import word_keys
+
+        return tuple(word_keys(t) for t in self.tokens)
 
     @cached_property
     def word_counts(self) -> tuple[int, ...]:

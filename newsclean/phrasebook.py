@@ -121,8 +121,9 @@ def first_word_keys(pattern: str) -> set[str] | None:
         return None
 
 
-def _word_keys(text: str, tokens=None) -> set[str]:
-    return {w[:_KEY_LEN] for w in (tokens if tokens is not None else _TOKEN.findall(text))}
+def word_keys(tokens) -> frozenset[str]:
+    """The index keys of a text's ``\\w+`` tokens (pass them to :meth:`PhraseIndex.search`)."""
+    return frozenset(w[:_KEY_LEN] for w in tokens)
 
 
 class PhraseIndex:
@@ -130,23 +131,46 @@ class PhraseIndex:
     (leftmost match starting at a word start), but runs only the phrases that can match."""
 
     def __init__(self, patterns: list[str]):
-        by_key: dict[str, list[re.Pattern[str]]] = {}
+        by_key: dict[str, list[str]] = {}
         residual: list[str] = []
         for pattern in patterns:
-            compiled = re.compile(f"(?<!\\w)(?:{pattern})")
             found = first_word_keys(pattern)
             if found is None:
                 residual.append(pattern)
             for key in found or ():
-                by_key.setdefault(key, []).append(compiled)
-        self._by_key = by_key
-        self._keys = frozenset(by_key)
-        self._residual = re.compile("(?<!\\w)(?:" + "|".join(f"(?:{p})" for p in residual) + ")") if residual else None
+                by_key.setdefault(key, []).append(pattern)
 
-    def search(self, text: str, tokens=None) -> re.Match[str] | None:
-        """``tokens``: the text's ``\\w+`` tokens, if the caller has them already."""
+        def alternation(ps: list[str], template: str) -> re.Pattern[str]:
+            return re.compile(template.format("|".join(f"(?:{p})" for p in ps)))
+
+        self._by_key = {k: [re.compile(f"(?<!\\w)(?:{p})") for p in ps] for k, ps in by_key.items()}
+        self._keys = frozenset(by_key)
+        self._residual = alternation(residual, "(?<!\\w)(?:{})") if residual else None
+        # Start-anchored forms: one alternation per key, tried only for the paragraph's first word.
+        self._start = {k: alternation(ps, "(?:{})") for k, ps in by_key.items()}
+        self._start_residual = alternation(residual, "(?:{})") if residual else None
+        self._whole = {k: alternation(ps, "(?:{})\\Z") for k, ps in by_key.items()}
+        self._whole_residual = alternation(residual, "(?:{})\\Z") if residual else None
+
+    def match(self, text: str, *, whole: bool = False) -> re.Match[str] | None:
+        """A phrase at the very start of ``text`` (``whole``: spanning all of it)."""
+        first = _TOKEN.match(text)
+        table, residual = (self._whole, self._whole_residual) if whole else (self._start, self._start_residual)
+        if first is not None and first.start() == 0:
+            word = first.group()
+            pattern = table.get(word[:_KEY_LEN])
+            if pattern is not None:
+                found = pattern.match(text)
+                if found:
+                    return found
+        return residual.match(text) if residual is not None else None
+
+    def search(self, text: str, keys: frozenset[str] | None = None) -> re.Match[str] | None:
+        """``keys``: :func:`word_keys` of the text, if the caller has them already."""
         best = self._residual.search(text) if self._residual else None
-        for key in self._keys.intersection(_word_keys(text, tokens)):
+        if keys is None:
+            keys = word_keys(_TOKEN.findall(text))
+        for key in self._keys.intersection(keys):
             for pattern in self._by_key[key]:
                 match = pattern.search(text)
                 if match and (best is None or (match.start(), -match.end()) < (best.start(), -best.end())):

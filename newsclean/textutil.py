@@ -19,9 +19,23 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*\Z""")
 
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
 def fold(text: str) -> str:
-    """Lower-case ``text`` with typographic quotes, dashes and spaces folded to ASCII."""
-    return text.translate(_FOLD).casefold()
+    """Lower-case ``text`` with typographic quotes, dashes and spaces folded to ASCII.
+
+    >>> fold("İt’s “OK” — naïve…")
+    'it\'s "ok" - naïve...'
+    """
+    if text.isascii():
+        return text.lower()
+    # A chain of C-speed replaces beats str.translate, whose non-ASCII path looks every
+    # character up in a dict.
+    for char, ascii_ in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii_)
+    return text.casefold()
 
 
 def words(text: str) -> list[str]:

@@ -17,7 +17,7 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
 from __future__ import annotations
 
 from ..document import Document
-from ..phrasebook import family, index
+from ..phrasebook import index
 from ..textutil import fold, word_count
 from .base import Cleaner, is_quoted_speech, quote_match
 
@@ -36,7 +36,7 @@ class Appeals(Cleaner):
     def __call__(self, doc: Document) -> Document:
         folded = doc.folded
         reasons: dict[int, str] = {}
-        openers = family("appeals", "openers", start=True)
+        openers = index("appeals", "openers")
         i = 0
         while i < len(folded):
             match = openers.match(folded[i].lstrip(" \"'"))
@@ -54,7 +54,7 @@ class Appeals(Cleaner):
         for i, (paragraph, text) in enumerate(zip(doc.paragraphs, folded)):
             if i in reasons or doc.word_counts[i] > self.max_words:
                 continue
-            match = strong.search(text, doc.tokens[i])
+            match = strong.search(text, doc.word_keys[i])
             if match and not is_quoted_speech(paragraph):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)
@@ -63,13 +63,13 @@ class Appeals(Cleaner):
         """End index and phrase count of the appeal block opened at ``start``, or ``(None, 0)``."""
         strong = index("appeals", "strong")
         weak = index("appeals", "weak")
-        openers = family("appeals", "openers", start=True)
-        closers = family("appeals", "closers", whole=True)
+        openers = index("appeals", "openers")
+        closers = index("appeals", "closers")
         last_hit, hits, strong_hits = start, 0, 0
         j = start + 1
         while j < len(folded) and j - last_hit <= self.max_gap + 1:
             text = folded[j].strip()
-            if closers.match(text):
+            if closers.match(text, whole=True):
                 last_hit, hits, strong_hits = j, hits + 1, strong_hits + 1
                 break
             if strong.search(text):

@@ -8,7 +8,7 @@ to comment" never matches.
 from __future__ import annotations
 
 from ..document import Document
-from ..phrasebook import family
+from ..phrasebook import index
 from .base import Cleaner, quote_match
 
 
@@ -20,7 +20,7 @@ class CommentFurniture(Cleaner):
         self.max_words = max_words
 
     def __call__(self, doc: Document) -> Document:
-        lines = family("comments", "lines", start=True)
+        lines = index("comments", "lines")
         reasons = {}
         for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
             if doc.word_counts[i] > self.max_words:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from ..document import Document
-from ..phrasebook import family, index
+from ..phrasebook import index
 from .base import Cleaner, is_quoted_speech, quote_match
 
 _EDGES = " -–—•*|>»›:·#_"
@@ -35,12 +35,10 @@ class PhraseLineCleaner(Cleaner):
             return range(n)
         return [*range(self.head), *range(n - self.tail, n)]
 
-    def _match(self, folded: str, tokens):
+    def _match(self, folded: str, keys):
         if self.mode == "search":
-            return index(self.section, self.key).search(folded, tokens)
-        if self.mode == "whole":
-            return family(self.section, self.key, whole=True).match(folded)
-        return family(self.section, self.key, start=True).match(folded)
+            return index(self.section, self.key).search(folded, keys)
+        return index(self.section, self.key).match(folded, whole=self.mode == "whole")
 
     def __call__(self, doc: Document) -> Document:
         reasons = {}
@@ -50,7 +48,7 @@ class PhraseLineCleaner(Cleaner):
                 continue
             paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)
-            match = self._match(folded, doc.tokens[i])
+            match = self._match(folded, doc.word_keys[i])
             if match and not is_quoted_speech(paragraph):
                 phrase = quote_match(paragraph.strip(_EDGES), folded, match)
                 reasons[i] = f"{self.label}: matched {phrase!r}"

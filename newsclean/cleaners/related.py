@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..document import Document
-from ..phrasebook import entries, family
+from ..phrasebook import entries, index
 from ..textutil import ends_like_sentence, word_count
 from .base import Cleaner
 
@@ -50,7 +50,7 @@ class RelatedLists(Cleaner):
         self.max_words = max_words
 
     def __call__(self, doc: Document) -> Document:
-        headings = family("related", "headings", whole=True)
+        headings = index("related", "headings")
         inline = _inline()
         reasons: dict[int, str] = {}
         paragraphs, folded = doc.paragraphs, doc.folded
@@ -58,17 +58,17 @@ class RelatedLists(Cleaner):
         while i < len(paragraphs):
             paragraph = paragraphs[i]
             heading = folded[i].strip(_EDGES)
-            if word_count(paragraph) <= 8 and headings.match(heading):
+            if doc.word_counts[i] <= 8 and headings.match(heading, whole=True):
                 label = paragraph.strip(_EDGES)
                 reasons[i] = f"list heading {label!r}"
                 j = i + 1
                 while j < len(paragraphs) and j - i <= self.max_items and is_list_item(paragraphs[j]) \
-                        and not headings.match(folded[j].strip(_EDGES)):
+                        and not headings.match(folded[j].strip(_EDGES), whole=True):
                     reasons[j] = f"headline in the list under {label!r}"
                     j += 1
                 i = j
                 continue
-            if word_count(paragraph) <= self.max_words:
+            if doc.word_counts[i] <= self.max_words:
                 match = inline.match(folded[i].lstrip(_EDGES))
                 if match and self._is_promo(paragraph.lstrip(_EDGES), match):
                     reasons[i] = f"inline promo {paragraph.lstrip(_EDGES)[:match.end('prefix')]!r}"

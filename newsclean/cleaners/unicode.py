@@ -18,6 +18,7 @@ from .base import Cleaner
 # What mojibake looks like: C1 controls, or a UTF-8 lead byte read as Latin-1/cp1252
 # (Ã, Â, â, Ð, ...) followed by a continuation byte read the same way; also U+FFFD.
 # ftfy costs tens of microseconds a paragraph, so it runs only where this matches.
+_LATIN1_OR_REPLACEMENT = re.compile("[\x80-\xff\ufffd]")  # a cheap first look: mojibake needs one
 _SUSPECT = re.compile("[\x80-\x9f\ufffd]|[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
@@ -28,6 +29,9 @@ class UnicodeRepair(Cleaner):
     def __call__(self, doc: Document) -> Document:
         import ftfy
 
+        text = f"{doc.title or ''}\n{doc.text}"
+        if not _LATIN1_OR_REPLACEMENT.search(text) or not _SUSPECT.search(text):
+            return doc  # one scan of the whole document decides the common case
         config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
         new = {i: ftfy.fix_text(p, config) for i, p in enumerate(doc.paragraphs) if not p.isascii() and _SUSPECT.search(p)}
         doc = doc.rewrite(new, reason="repaired broken Unicode (ftfy)", by=self.name)
