@@ -14,11 +14,10 @@ import os
 import zlib
 from typing import IO, Any
 
-from .decoding import decode, sanitize
+from .decoding import decode
 from .document import Document
 from .errors import InputError
-from .language import guess
-from .textinput import parse_text
+from .reader import read
 
 KINDS = ("html", "text", "jsonl")
 EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".jsonl": "jsonl"}
@@ -107,18 +106,9 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def read_text_document(text: str, *, url: str | None = None) -> Document:
-    """Parse ``text`` as plain text even if it looks like markup.
-
-    Mirrors :func:`newsclean.read` for text input; it exists because a ``.txt`` file or a
-    JSONL ``text`` field is text by declaration, and line-based fixing needs the
-    one-paragraph-per-line reading.
-    """
-    doc = parse_text(sanitize(text), url=url, metadata={"input": "text"})
-    if doc.language is None and doc.paragraphs:
-        lang, _ = guess(doc.text[:3000])
-        if lang:
-            doc = doc.evolve(language=lang)
-    return doc
+    """Parse ``text`` as plain text even if it looks like markup: a ``.txt`` file or a JSONL
+    ``text`` field is text by declaration, and line-based fixing needs that reading."""
+    return read(text, url=url, kind="text")
 
 
 # -- output --------------------------------------------------------------------------

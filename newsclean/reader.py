@@ -14,12 +14,15 @@ from .textinput import parse_text
 Source = "str | bytes | Document"
 
 
-def read(source: Any, *, url: str | None = None, name: str | None = None) -> Document:
+def read(source: Any, *, url: str | None = None, name: str | None = None, kind: str | None = None) -> Document:
     """Parse raw HTML or extracted text (str or bytes) into a Document, nothing removed yet.
 
-    ``name`` (a file name, say) is used in error messages. ``metadata["input"]`` says
-    which kind of input was found: ``"html"`` or ``"text"``.
+    ``name`` (a file name, say) is used in error messages. ``kind`` is ``"html"`` or
+    ``"text"`` to say what the input is (a ``.txt`` file that quotes markup is still
+    text); by default it is told from the content. ``metadata["input"]`` records it.
     """
+    if kind not in (None, "html", "text"):
+        raise InputError(f"kind must be 'html', 'text' or None, not {kind!r}", name)
     if isinstance(source, Document):
         return source
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -29,7 +32,7 @@ def read(source: Any, *, url: str | None = None, name: str | None = None) -> Doc
     else:
         raise InputError(f"expected str, bytes or Document, got {type(source).__name__}", name)
     text = sanitize(text)
-    if looks_like_html(text):
+    if kind == "html" or (kind is None and looks_like_html(text)):
         doc = parse_document(text, url=url, source=name)
     else:
         doc = parse_text(text, url=url, metadata={"input": "text"})
