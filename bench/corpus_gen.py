@@ -153,6 +153,7 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
     boiler = {site: site_boilerplate(rng, k) for k, site in enumerate(sites)}
     queued: list[tuple[int, dict]] = []  # copies waiting for their slot: (due index, truth)
     families = 0
+    distinct = DistinctBodies()
     for index in range(n_docs):
         truth = None
         if queued and queued[0][0] <= index:
@@ -160,7 +161,7 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
         if truth is None:
             families += 1
             language_pool = rng.choices(pools, pool_weights)[0]
-            body = rng.sample(language_pool, rng.randint(4, 12))
+            body = distinct.sample(rng, language_pool)
             truth = {"family": families, "kind": "unique", "copy_of": None, "jaccard": None, "quote": None,
                      "site": rng.choices(sites, weights)[0], "body": body}
             roll = rng.random()
@@ -168,7 +169,7 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
                 quote = f"\"{rng.choice(language_pool)}\" {rng.choice(_SPEAKERS)}."
                 truth["body"] = body[:2] + [quote] + body[2:]
                 truth["quote"] = quote
-                sibling = {**truth, "family": None, "body": rng.sample(language_pool, rng.randint(4, 12))}
+                sibling = {**truth, "family": None, "body": distinct.sample(rng, language_pool)}
                 sibling["body"] = sibling["body"][:1] + [quote] + sibling["body"][1:]
                 _enqueue(queued, index + rng.randint(1, 200), sibling)
             elif roll < 0.14:
@@ -197,6 +198,44 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
         record = {"id": doc_id, "url": f"https://www.{truth['site']}/news/{doc_id}", "title": title,
                   "text": "\n".join(paragraphs)}
         yield record, {"id": doc_id, **{k: v for k, v in truth.items() if not k.startswith("_")}, "boilerplate": planted}
+
+
+class DistinctBodies:
+    """Draws bodies that are no accidental near-duplicates of earlier ones.
+
+    Random recombination alone makes, at 100,000 documents, a few pairs of stories that
+    share half their paragraphs, or one long paragraph that is most of both texts: near-
+    duplicates by any measure, yet unplanted. A draw is redone while the paragraphs it
+    shares with an earlier body make up ``MAX_SHARED`` or more of the longer of the two,
+    which keeps the Jaccard similarity of any two unplanted bodies under about 0.3.
+    """
+
+    MAX_SHARED = 0.3
+
+    def __init__(self) -> None:
+        self._lengths: list[int] = []  # words of each body
+        self._holders: dict[str, list[int]] = {}  # paragraph -> bodies holding it
+
+    def sample(self, rng: random.Random, pool: list[str]) -> list[str]:
+        while True:
+            body = rng.sample(pool, rng.randint(4, 12))
+            words = [len(p.split()) for p in body]
+            if self._acceptable(body, words):
+                number = len(self._lengths)
+                self._lengths.append(sum(words))
+                for paragraph in body:
+                    self._holders.setdefault(paragraph, []).append(number)
+                return body
+
+    def _acceptable(self, body: list[str], words: list[int]) -> bool:
+        total = sum(words)
+        shared: dict[int, int] = {}
+        for paragraph, n in zip(body, words):
+            for other in self._holders.get(paragraph, ()):
+                shared[other] = shared.get(other, 0) + n
+                if shared[other] >= self.MAX_SHARED * max(total, self._lengths[other]):
+                    return False
+        return True
 
 
 def _enqueue(queued: list, due: int, truth: dict) -> None:
