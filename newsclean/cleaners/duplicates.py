@@ -8,6 +8,12 @@ punctuation and case never matter. A later paragraph is a copy when its tokens
   ``min_near_words`` long, and the word is not a number: "2 Red" is not "1 Red"), or
 * end in "..." / "…" and are the first ``min_near_words`` or more tokens of an earlier one.
 
+**Headline repeats.** Within the first ``window`` paragraphs, one that shares at least
+``headline_overlap`` of its words (Jaccard) with the title or the HTML page's ``<title>`` is
+the headline again, reworded by the page template ("Star Wars Jedi: Fallen Order review –
+shoots for the moon" under the title "Star Wars Jedi: Fallen Order review"):
+``repeats the headline (0.87 word overlap)``.
+
 **The refrain rules.** A copy of fewer than ``min_words`` words is removed only when it
 comes within ``window`` paragraphs of the earlier one: a short line repeated on
 purpose far apart ("Stay safe.", a chorus) stays, a stutter right after it goes.
@@ -34,6 +40,10 @@ from .base import Cleaner
 _BUCKET_LIMIT = 32  # candidates kept per 3-token key; bounds the work on repetitive input
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
 def _one_edit_apart(a: list[str], b: list[str]) -> bool:
     """True when ``a`` and ``b`` differ by one word replaced, inserted or deleted, not a number."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -53,12 +63,13 @@ class Duplicates(Cleaner):
     summary = "later copies of the headline or of a paragraph (exact, or one word / a trailing '...' apart)"
 
     def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 10, template_count: int = 3,
-                 structured_pages: int = 3):
+                 structured_pages: int = 3, headline_overlap: float = 0.7):
         self.min_words = min_words
         self.window = window
         self.min_near_words = min_near_words
         self.template_count = template_count
         self.structured_pages = structured_pages
+        self.headline_overlap = headline_overlap
 
     def __call__(self, doc: Document) -> Document:
         exact: dict[tuple[str, ...], int] = {}
@@ -82,10 +93,16 @@ class Duplicates(Cleaner):
         all_tokens = [list(t) for t in doc.tokens]
         counts = Counter(tuple(t) for t in all_tokens if t)
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
+        headlines = [set(words(t)) for t in (doc.title, doc.metadata.get("page_title")) if t]
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
             if not tokens or counts[tuple(tokens)] >= self.template_count:
                 continue
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
+            if found is None and i < self.window and headlines:
+                overlap = max(_jaccard(set(tokens), h) for h in headlines)
+                if overlap >= self.headline_overlap:
+                    reasons[i] = f"repeats the headline ({overlap:.2f} word overlap)"
+                    continue
             if found is not None:
                 j, reason, is_exact = found
                 kept = i - len(reasons)
