@@ -1,0 +1,65 @@
+"""The safety valve: a document the cleaners would mostly delete comes back unchanged, flagged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsclean
+from newsclean import Config, ConfigError, Pipeline
+from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE, MIN_GUARDED_CHARS
+
+STORY = "The storm hit the coast on Monday, officials said, and thousands of homes lost power overnight."
+GUTTED = "\n".join([STORY] + ["Please enter your comment!"] * 30)  # 90 % of the characters are cruft
+NORMAL = "\n".join([f"{STORY[:-1]} in district {i}." for i in range(6)] + ["Please enter your comment!"])
+
+
+def test_a_gutting_clean_is_held_back_and_explained():
+    doc = newsclean.clean(GUTTED)
+    assert doc.text == GUTTED  # unchanged, as read
+    assert doc.changes == ()
+    assert "would remove 8" in doc.metadata["suspicious"] and "allow_gutting" in doc.metadata["suspicious"]
+    withheld = doc.metadata["withheld_changes"]
+    assert len(withheld) == 30 and {c["cleaner"] for c in withheld} == {"comments"}
+    json.dumps(doc.to_dict())  # the flag survives serialisation
+
+
+def test_ordinary_cleaning_is_not_flagged():
+    doc = newsclean.clean(NORMAL)
+    assert "suspicious" not in doc.metadata
+    assert [c.cleaner for c in doc.removals] == ["comments"]
+
+
+@pytest.mark.parametrize("config", [
+    {"allow_gutting": True},
+    {"max-removed-share": 1},
+    Config(allow_gutting=True),
+])
+def test_opting_in_removes_the_cruft(config):
+    doc = newsclean.clean(GUTTED, config=config)
+    assert doc.paragraphs == (STORY,)
+    assert "suspicious" not in doc.metadata
+
+
+def test_the_share_is_configurable():
+    assert "suspicious" not in newsclean.clean(GUTTED, config={"max_removed_share": 0.95}).metadata
+    assert "suspicious" in newsclean.clean(NORMAL, config={"max_removed_share": 0.01}).metadata
+
+
+def test_short_bodies_are_not_guarded():
+    short = "Please enter your comment!\nLeave a Reply"
+    assert len(short) < MIN_GUARDED_CHARS
+    assert newsclean.clean(short).paragraphs == ()
+
+
+def test_a_pipeline_as_config_gets_the_default_valve():
+    assert DEFAULT_MAX_REMOVED_SHARE == 0.6
+    assert "suspicious" in newsclean.clean(GUTTED, config=Pipeline.default()).metadata
+
+
+@pytest.mark.parametrize("bad", [{"max_removed_share": 0}, {"max_removed_share": 1.5}, {"max_removed_share": "half"},
+                                 {"max_removed_share": True}, {"allow_gutting": "yes"}])
+def test_bad_values_are_config_errors(bad):
+    with pytest.raises(ConfigError):
+        newsclean.clean(STORY, config=bad)
