@@ -7,8 +7,8 @@ read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
   "newsletter-signup", "social-share", "author-bio", ...), and the block is small next to
   the article: ``inside <div.related-posts> on the page``;
 * it is one of a run of at least ``min_link_run`` consecutive paragraphs that each are
-  mostly the text of a link (a list of headlines linking elsewhere):
-  ``linked headline in a run of 4``.
+  mostly the text of a link (a list of headlines linking elsewhere), one fewer when the
+  run ends the article: ``linked headline in a run of 4``.
 
 Paragraphs of fewer than ``min_words`` words are matched only as part of a link run: a
 two-word phrase also found in a boilerplate block proves nothing.
@@ -66,7 +66,8 @@ class PageBlocks(Cleaner):
             if i < len(tokens) and self._is_link(t, links):
                 run.append(i)
                 continue
-            if len(run) >= self.min_link_run:
+            at_end = i == len(tokens)  # a run that closes the article needs one link less
+            if len(run) >= self.min_link_run - at_end:
                 for k in run:
                     reasons.setdefault(k, f"linked headline in a run of {len(run)}")
             run = []
