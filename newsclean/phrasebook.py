@@ -96,11 +96,11 @@ def first_word_keys(pattern: str) -> set[str] | None:
                 return {run[:_KEY_LEN]}
             if op is c.AT and not run:
                 continue
-            if op is c.LITERAL and chr(av).isalnum() or (op is c.LITERAL and run and chr(av) in "'-"):
+            if op is c.LITERAL and (chr(av).isalnum() or chr(av) == "_"):
                 run += chr(av)
                 continue
             rest = list(items[index + 1:])
-            if op is c.LITERAL or op is c.AT:  # a space, punctuation or \b ends the word
+            if op is c.LITERAL or op is c.AT:  # a space, an apostrophe, punctuation or \b ends the word
                 return {run} if run else None
             if op is c.SUBPATTERN:
                 return keys(list(av[-1]) + rest, run)

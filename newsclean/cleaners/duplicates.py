@@ -95,8 +95,8 @@ class Duplicates(Cleaner):
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
         headlines = [set(words(t)) for t in (doc.title, doc.metadata.get("page_title")) if t]
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
-            if not tokens or counts[tuple(tokens)] >= self.template_count:
-                continue
+            if not tokens or (counts[tuple(tokens)] >= self.template_count and exact.get(tuple(tokens)) != TITLE):
+                continue  # structure, unless it is the title over and over
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
             if found is None and i < self.window and headlines:
                 overlap = max(_jaccard(set(tokens), h) for h in headlines)
