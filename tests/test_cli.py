@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import newsclean
+
 from newsclean.cleaners import BUILTINS
 from newsclean.cli import main
 
@@ -333,6 +335,7 @@ def test_corpus_command_dispatches(monkeypatch, capsys):
     fake = types.ModuleType("newsclean.corpus_cli")
     fake.main = lambda argv: 7 if argv == ["--x"] else 0
     monkeypatch.setitem(sys.modules, "newsclean.corpus_cli", fake)
+    monkeypatch.setattr(newsclean, "corpus_cli", fake, raising=False)  # once imported, the package attribute wins
     assert main(["corpus", "--x"]) == 7
 
 
