@@ -259,7 +259,10 @@ class Run:
                 self.finish_stream()
         if not self.quiet:
             sys.stderr.write(self.tally.summary(self.options.mode))
-        return exit_code(changed=self.changed, failed=self.tally.failed > 0)
+        # Writing cleaned output is the job done, not a finding: like black and ruff, only the
+        # modes that report or rewrite (--check, --diff, --explain, --fix) exit 1 on a change.
+        reported = self.changed and self.options.mode != "output"
+        return exit_code(changed=reported, failed=self.tally.failed > 0)
 
     def items(self, planned: list[tuple[Input, ConfigSpec]]) -> Iterator[object]:
         """Jobs in input order; a JSONL input becomes Start, its line batches, then End."""
