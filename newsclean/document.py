@@ -12,10 +12,11 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 #: Cached per-paragraph views carried over by ``Document.drop``.
 _PARAGRAPH_VIEWS = ("folded", "tokens", "word_keys", "word_counts")
+_MISSING = object()
 #: ``Change.after`` for a paragraph that was removed rather than rewritten.
 REMOVED = None
 #: ``Change.position`` for a change to the title rather than to a body paragraph.
@@ -144,6 +145,21 @@ class Document:
 
         return tuple(word_keys(t) for t in self.tokens)
 
+    def memo(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
+        """A cleaner's per-paragraph finding, computed once and kept across ``drop``.
+
+        For findings that depend on the paragraph's own text alone (did a phrase match?),
+        so a later pipeline pass, or a later cleaner, does not redo them.
+        """
+        table = self.__dict__.setdefault("_memo", {})
+        column = table.get(key)
+        if column is None:
+            column = table[key] = [_MISSING] * len(self.paragraphs)
+        value = column[index]
+        if value is _MISSING:
+            value = column[index] = compute()
+        return value
+
     @cached_property
     def word_counts(self) -> tuple[int, ...]:
         """Whitespace-separated words per paragraph (for length thresholds)."""
@@ -174,6 +190,10 @@ class Document:
         for name in _PARAGRAPH_VIEWS:
             if name in self.__dict__:
                 new.__dict__[name] = tuple(v for i, v in enumerate(self.__dict__[name]) if i not in reasons)
+        if "_memo" in self.__dict__:
+            new.__dict__["_memo"] = {
+                key: [v for i, v in enumerate(column) if i not in reasons] for key, column in self._memo.items()
+            }
         return new
 
     def rewrite(self, new_texts: Mapping[int, str], *, reason: str, by: str) -> "Document":

@@ -39,6 +39,7 @@ def script_of(ch: str) -> str:
 
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
 def dominant_script(text: str, sample: int = 3000) -> str | None:
@@ -46,7 +47,8 @@ def dominant_script(text: str, sample: int = 3000) -> str | None:
     head = text[:sample]
     if head.isascii():
         return "LATIN" if _ASCII_LETTER.search(head) else None
-    counts: dict[str, int] = {"LATIN": len(_ASCII_LETTER.findall(head))}
+    ascii_bytes = head.encode("ascii", "ignore")
+    counts: dict[str, int] = {"LATIN": len(ascii_bytes.translate(None, _NOT_ASCII_LETTER))}
     for ch in _ASCII_RUNS.sub("", head)[:400]:  # only the non-ASCII letters need a name lookup
         if ch.isalpha():
             s = script_of(ch)
@@ -73,7 +75,7 @@ def guess(text: str) -> tuple[str | None, float]:
         # Cyrillic also writes Ukrainian, Bulgarian, ...: a lower confidence says so.
         lang = _SCRIPT_LANGUAGE.get(script)
         return (lang, 0.8 if lang == "ru" else 0.9) if lang else (None, 0.0)
-    sample = text[:3000]
+    sample = text[:2000]
     return _best_stopword_language(words(sample), set(sample.lower()))
 
 

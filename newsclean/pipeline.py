@@ -98,8 +98,33 @@ class Pipeline:
 
     # -- running -------------------------------------------------------------------
 
+    #: Passes at most: a pass that removed something is followed by another (see __call__).
+    MAX_PASSES = 3
+
     def __call__(self, doc: Document) -> Document:
-        for cleaner in self._cleaners:
+        """Run every cleaner in order; repeat while a pass removes paragraphs.
+
+        Some rules look at context: the last lines of an article, how often a line
+        repeats, the gap between appeal phrases. Removing a comment form can move a
+        "Follow us" line into the tail a credits rule examines. Running again until a
+        pass removes nothing makes cleaning idempotent, which a pre-commit hook needs:
+        cleaning the output again changes nothing. Most documents need one pass; a later
+        pass runs only the cleaners that are not ``context_free``.
+        """
+        cleaners = self._cleaners
+        for _ in range(self.MAX_PASSES):
+            before = len(doc.paragraphs)
+            doc = self._one_pass(doc, cleaners)
+            if len(doc.paragraphs) == before:
+                break
+            # A cleaner that judges each paragraph by its own text alone (``context_free``)
+            # kept everything it saw; only the ones that look at neighbours, position or
+            # counts can decide differently now.
+            cleaners = tuple(c for c in cleaners if not getattr(c, "context_free", False))
+        return doc
+
+    def _one_pass(self, doc: Document, cleaners) -> Document:
+        for cleaner in cleaners:
             name = cleaner_name(cleaner)
             try:
                 result = cleaner(doc)

@@ -42,6 +42,7 @@ def only_markers(folded: str) -> bool:
 
 class AdMarkers(Cleaner):
     name = "ads"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "advertisement markers such as '- Advertisement -', 'spot_img', 'Anzeige', 'Publicité'"
 
     def __call__(self, doc: Document) -> Document:

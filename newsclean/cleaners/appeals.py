@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from ..document import Document
 from ..phrasebook import index
-from ..textutil import fold, word_count
 from .base import Cleaner, is_quoted_speech, quote_match
 
 OPENER_MAX_WORDS = 15
@@ -39,8 +38,8 @@ class Appeals(Cleaner):
         openers = index("appeals", "openers")
         i = 0
         while i < len(folded):
-            match = openers.match(folded[i].lstrip(" \"'"))
-            if match and word_count(folded[i]) <= OPENER_MAX_WORDS:
+            match = doc.memo("appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'")))
+            if match and doc.word_counts[i] <= OPENER_MAX_WORDS:
                 end, hits = self._block(folded, i)
                 if end is not None:
                     opener = quote_match(doc.paragraphs[i].lstrip(" \"'"), folded[i].lstrip(" \"'"), match)
@@ -54,7 +53,7 @@ class Appeals(Cleaner):
         for i, (paragraph, text) in enumerate(zip(doc.paragraphs, folded)):
             if i in reasons or doc.word_counts[i] > self.max_words:
                 continue
-            match = strong.search(text, doc.word_keys[i])
+            match = doc.memo("appeals.strong", i, lambda: strong.search(text, doc.word_keys[i]))
             if match and not is_quoted_speech(paragraph):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)

@@ -21,6 +21,9 @@ class Cleaner:
 
     name: ClassVar[str]
     summary: ClassVar[str]
+    #: True when each paragraph is judged by its own text alone, so a later pipeline pass
+    #: (after other cleaners removed something) cannot change this cleaner's decisions.
+    context_free: ClassVar[bool] = False
 
     def __repr__(self) -> str:
         options = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))

@@ -14,6 +14,7 @@ from .base import Cleaner, quote_match
 
 class CommentFurniture(Cleaner):
     name = "comments"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "comment forms and comment-section lines (WordPress, Newspaper theme, Disqus), in 10 languages"
 
     def __init__(self, max_words: int = 30):

@@ -11,6 +11,7 @@ from .phrase_lines import PhraseLineCleaner
 
 class NewsletterPrompts(PhraseLineCleaner):
     name = "newsletter"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "newsletter sign-up prompts and their thank-you / error lines"
     section = "newsletter"
     mode = "search"

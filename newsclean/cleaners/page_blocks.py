@@ -17,7 +17,6 @@ two-word phrase also found in a boilerplate block proves nothing.
 from __future__ import annotations
 
 from ..document import Document
-from ..pagehints import token_string
 from .base import Cleaner
 
 
@@ -34,7 +33,7 @@ class PageBlocks(Cleaner):
         page = doc.page
         if page is None:
             return doc
-        tokens = [token_string(p) for p in doc.paragraphs]
+        tokens = [" ".join(t) for t in doc.tokens]  # the same token strings the page hints hold
         reasons: dict[int, str] = {}
         for i, t in enumerate(tokens):
             if t.count(" ") + 1 < self.min_words:

@@ -48,7 +48,7 @@ class PhraseLineCleaner(Cleaner):
                 continue
             paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)
-            match = self._match(folded, doc.word_keys[i])
+            match = doc.memo(self.name, i, lambda: self._match(folded, doc.word_keys[i]))
             if match and not is_quoted_speech(paragraph):
                 phrase = quote_match(paragraph.strip(_EDGES), folded, match)
                 reasons[i] = f"{self.label}: matched {phrase!r}"

@@ -11,6 +11,7 @@ from .phrase_lines import PhraseLineCleaner
 
 class Promos(PhraseLineCleaner):
     name = "promos"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "affiliate disclosures, app and channel promotions, cross-site teasers"
     section = "promos"
     mode = "search"

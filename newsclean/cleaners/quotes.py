@@ -77,6 +77,7 @@ def repair_pairs(text: str) -> str:
 
 class Quotes(Cleaner):
     name = "quotes"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "typographic quotes to ASCII (default), or kept with mismatched pairs repaired"
 
     MODES = ("ascii", "typographic")

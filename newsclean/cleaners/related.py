@@ -54,22 +54,27 @@ class RelatedLists(Cleaner):
         inline = _inline()
         reasons: dict[int, str] = {}
         paragraphs, folded = doc.paragraphs, doc.folded
+
+        def is_heading(k: int) -> bool:
+            return doc.word_counts[k] <= 8 and bool(
+                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES), whole=True))
+            )
+
         i = 0
         while i < len(paragraphs):
             paragraph = paragraphs[i]
-            heading = folded[i].strip(_EDGES)
-            if doc.word_counts[i] <= 8 and headings.match(heading, whole=True):
+            if is_heading(i):
                 label = paragraph.strip(_EDGES)
                 reasons[i] = f"list heading {label!r}"
                 j = i + 1
                 while j < len(paragraphs) and j - i <= self.max_items and is_list_item(paragraphs[j]) \
-                        and not headings.match(folded[j].strip(_EDGES), whole=True):
+                        and not is_heading(j):
                     reasons[j] = f"headline in the list under {label!r}"
                     j += 1
                 i = j
                 continue
             if doc.word_counts[i] <= self.max_words:
-                match = inline.match(folded[i].lstrip(_EDGES))
+                match = doc.memo("related.inline", i, lambda: inline.match(folded[i].lstrip(_EDGES)))
                 if match and self._is_promo(paragraph.lstrip(_EDGES), match):
                     reasons[i] = f"inline promo {paragraph.lstrip(_EDGES)[:match.end('prefix')]!r}"
             i += 1

@@ -24,6 +24,7 @@ _SUSPECT = re.compile("[\x80-\x9f\ufffd]|[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔ
 
 class UnicodeRepair(Cleaner):
     name = "unicode"
+    context_free = True  # each paragraph judged by its own text alone
     summary = "repair mojibake and broken Unicode with ftfy (quotes and character widths untouched)"
 
     def __call__(self, doc: Document) -> Document:
