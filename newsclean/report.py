@@ -38,9 +38,24 @@ def exit_code(*, changed: bool, failed: bool) -> int:
 
 
 def check_lines(source: str, doc: Document, line_of: LineOf) -> str:
-    """One ``path:line: cleaner: reason`` line per change, by line (then in the cleaners' order)."""
+    """One ``path:line: cleaner: reason`` line per change, by line (then in the cleaners' order).
+
+    A document the safety valve held back (``metadata["suspicious"]``) gets one
+    ``path:1: suspicious: ...`` line, then its withheld changes marked ``(withheld)``.
+    """
     located = sorted(((line_of(c) or 1, i, c) for i, c in enumerate(doc.changes)), key=lambda t: t[:2])
-    return "".join(f"{source}:{line}: {c.cleaner}: {c.reason}\n" for line, _, c in located)
+    out = [f"{source}:{line}: {c.cleaner}: {c.reason}\n" for line, _, c in located]
+    suspicious = doc.metadata.get("suspicious")
+    if suspicious:
+        out.append(f"{source}:1: suspicious: {suspicious}\n")
+        for change in withheld(doc):
+            out.append(f"{source}:{line_of(change) or 1}: {change.cleaner}: {change.reason} (withheld)\n")
+    return "".join(out)
+
+
+def withheld(doc: Document) -> list[Change]:
+    """The changes the safety valve held back, as Change objects."""
+    return [Change.from_dict(c) for c in doc.metadata.get("withheld_changes") or ()]
 
 
 # -- --diff ----------------------------------------------------------------------------
@@ -124,6 +139,11 @@ def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_l
     rewritten = len(doc.changes) - removed
     head = f"{source}: {removed} removed, {rewritten} rewritten" if doc.changes else f"{source}: nothing to change"
     out = [style.bold(head)]
+    if doc.metadata.get("suspicious"):
+        out.append("  " + style.removed("suspicious: " + doc.metadata["suspicious"]))
+        for change in withheld(doc):
+            where = "title" if change.position < 0 else f"{line_label} {line_of(change) or '?'}"
+            out.append(f"  {style.dim(where)}  {style.name(change.cleaner)} would remove (withheld): {change.reason}")
     for _, _, change in sorted(((c.position >= 0, line_of(c) or 0, i), i, c) for i, c in enumerate(doc.changes)):
         where = "title" if change.position < 0 else f"{line_label} {line_of(change) or '?'}"
         verb = "removed" if change.removed else "rewrote"

@@ -63,3 +63,20 @@ def test_a_pipeline_as_config_gets_the_default_valve():
 def test_bad_values_are_config_errors(bad):
     with pytest.raises(ConfigError):
         newsclean.clean(STORY, config=bad)
+
+
+def test_check_and_explain_show_the_flag_and_the_withheld_changes(tmp_path, capsys, monkeypatch):
+    from newsclean.cli import main
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = tmp_path / "gutted.txt"
+    path.write_text(GUTTED, encoding="utf-8")
+    before = path.read_bytes()
+    assert main(["--check", str(path)]) == 0  # nothing will change: the document is kept
+    out = capsys.readouterr().out
+    assert f"{path}:1: suspicious: cleaners would remove" in out
+    assert "(withheld)" in out
+    main(["--explain", str(path)])
+    out = capsys.readouterr().out
+    assert "suspicious: cleaners would remove" in out and "would remove (withheld)" in out
+    assert main(["--fix", str(path)]) == 0 and path.read_bytes() == before
