@@ -155,7 +155,10 @@ def _element_count(tree: HtmlElement, limit: int) -> int:
 
 
 def parse_document(html: str, *, url: str | None = None, source: str | None = None, **fields) -> Document:
-    tree = parse_html(html, source=source)
+    try:
+        tree = parse_html(html, source=source)
+    except InputError:
+        return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", **fields)
     meta = read_metadata(tree, url)
     elements = _element_count(tree, MAX_EXTRACT_ELEMENTS)
     if elements > MAX_EXTRACT_ELEMENTS:
@@ -169,5 +172,26 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     if elements > MAX_EXTRACT_ELEMENTS:
         metadata["extraction"] = f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
     words = sum(len(p.split()) for p in paragraphs)
+    if not words and not tree.text_content().strip() and _has_text_outside_tags(html):
+        return _soup_document(html, url=url, source=source, why="text lxml could not reach (nested too deep)",
+                              title=title, metadata=metadata, **fields)
     page = read_hints(tree, words) if elements <= MAX_EXTRACT_ELEMENTS else None
     return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)
+
+
+_TAG_OR_SPACE = re.compile(r"<[^<>]{0,2000}>|\s+")
+
+
+def _has_text_outside_tags(html: str) -> bool:
+    """Cheap: does the markup hold any text at all? (Only asked when extraction found none.)"""
+    return bool(_TAG_OR_SPACE.sub("", html[:2_000_000]).strip())
+
+
+def _soup_document(html: str, *, url, source, why: str, title=None, metadata=None, **fields) -> Document:
+    from .soupfallback import soup_paragraphs
+
+    paragraphs = soup_paragraphs(html)
+    if not any(p.strip() for p in paragraphs) and metadata is None:
+        raise InputError("not parseable as HTML", source)
+    metadata = {**(metadata or {}), "input": "html", "extraction": f"BeautifulSoup html.parser fallback: {why}"}
+    return Document.from_paragraphs(paragraphs, title=title, url=url, metadata=metadata, **fields)

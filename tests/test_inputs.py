@@ -92,3 +92,17 @@ def test_binary_input_is_a_clear_error_naming_the_source():
 def test_wrong_type_is_an_input_error():
     with pytest.raises(InputError):
         newsclean.clean(12345)
+
+
+def test_a_lone_fragment_is_read_with_beautifulsoup():
+    doc = newsclean.clean("<p>The council voted to close the bridge on Monday, officials said.</p>")
+    assert doc.text == "The council voted to close the bridge on Monday, officials said."
+    assert "BeautifulSoup" in doc.metadata["extraction"]
+
+
+def test_text_nested_deeper_than_lxml_reaches_is_recovered():
+    deep = 2000  # libxml2 stops building the tree at 256 levels
+    html = "<html><body>" + "<div>" * deep + "<p>Deep text survives here, the council said.</p>" + "</div>" * deep + "</body></html>"
+    doc = newsclean.clean(html)
+    assert doc.text == "Deep text survives here, the council said."
+    assert "nested too deep" in doc.metadata["extraction"]
