@@ -59,7 +59,7 @@ def _timing(ax, ms_per_doc: dict[str, dict[str, float]], ratio_text: str) -> Non
 
 def _ablation(ax, deltas: dict[str, dict[str, float]]) -> None:
     datasets = list(deltas)
-    cleaners = sorted({c for row in deltas.values() for c in row})
+    cleaners = list(dict.fromkeys(c for row in deltas.values() for c in row))  # pipeline order
     height = 0.8 / len(datasets)
     colors = ("#1f77b4", "#ff7f0e")
     for d, dataset in enumerate(datasets):
