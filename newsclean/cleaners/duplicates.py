@@ -17,9 +17,9 @@ shoots for the moon" under the title "Star Wars Jedi: Fallen Order review"):
 **The refrain rules.** A copy of fewer than ``min_words`` words is removed only when it
 comes within ``window`` paragraphs of the earlier one: a short line repeated on
 purpose far apart ("Stay safe.", a chorus) stays, a stutter right after it goes.
-Copies of the title count from the top of the body; a copy of the title that is one
-word apart is removed only within the window (further down it is a subheading that
-echoes the headline). A paragraph that occurs ``template_count`` times or more is
+Copies of the title count from the top of the body and follow the same rules as copies
+of a paragraph (a text file that starts with the title line reads it back as a paragraph,
+so anything else would not be idempotent). A paragraph that occurs ``template_count`` times or more is
 structure, not an accident of extraction (the same question put to each interviewee):
 all its copies stay. And a document where ``structured_pages`` or more different
 paragraphs repeat is a structured page (a recipe plan, a voting list): there only the
@@ -104,13 +104,12 @@ class Duplicates(Cleaner):
                     reasons[i] = f"repeats the headline ({overlap:.2f} word overlap)"
                     continue
             if found is not None:
-                j, reason, is_exact = found
+                j, reason, _exact = found
                 kept = i - len(reasons)
                 distance = kept - kept_rank[j] if j != TITLE else kept + 1
-                if j == TITLE:
-                    far_ok = is_exact and len(tokens) >= self.min_words
-                else:
-                    far_ok = len(tokens) >= self.min_words and not structured
+                # The title and a paragraph follow one rule: a text file that begins with the
+                # title line reads it back as a paragraph, and cleaning must be idempotent.
+                far_ok = len(tokens) >= self.min_words and not structured
                 if far_ok or distance <= self.window:
                     reasons[i] = reason
                     continue
