@@ -11,8 +11,6 @@ from .htmlinput import parse_document
 from .language import guess
 from .textinput import parse_text
 
-Source = "str | bytes | Document"
-
 
 def read(source: Any, *, url: str | None = None, name: str | None = None, kind: str | None = None) -> Document:
     """Parse raw HTML or extracted text (str or bytes) into a Document, nothing removed yet.
