@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from .phrasebook import index
 from .textutil import fold, words
 
 # Substrings of class/id values that mark a block as boilerplate, with the label used in
@@ -46,10 +47,30 @@ def token_string(text: str) -> str:
 
 @dataclass(frozen=True)
 class PageHints:
-    #: (label, token string) of each outermost boilerplate block, e.g. ("div.related-posts", "...").
+    #: (label, token string) of each outermost boilerplate block, e.g. ("div.related-posts", "..."),
+    #: and of each item under a "Related" heading.
     blocks: tuple[tuple[str, str], ...] = ()
     #: token strings of link texts with at least three tokens.
     links: frozenset[str] = frozenset()
+    #: token strings of the page's small hidden blocks (``display:none``, ``hidden``), text
+    #: a reader never sees: schema.org microdata, a second copy of the story. Space-padded.
+    hidden: str = ""
+    #: token string of all the page's readable text, space-padded; kept only when ``hidden`` is not empty.
+    page_text: str = ""
+    #: token strings of the subheadings printed beside the page's headline (the standfirst).
+    standfirsts: frozenset[str] = frozenset()
+
+
+    def hidden_copies(self, tokens: str) -> int:
+        """How many times the token string ``tokens`` occurs inside hidden blocks (0 fast
+        when it never does)."""
+        if not self.hidden or f" {tokens} " not in self.hidden:
+            return 0
+        return self.hidden.count(f" {tokens} ")
+
+    def visible_copies(self, tokens: str) -> int:
+        """How many times ``tokens`` occurs in the page's text outside hidden blocks."""
+        return self.page_text.count(f" {tokens} ") - self.hidden_copies(tokens)
 
 
 def _label(element: HtmlElement) -> str:
@@ -88,5 +109,115 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
         text = token_string(element.text_content())
         if text and text.count(" ") + 1 < limit:
             blocks.append((_label(element), text))
+    blocks.extend(_related_sections(tree, limit))
+    hidden, page_text = _hidden_texts(tree, limit)
     links = frozenset(token_string(t) for t in tree.xpath("//a/text()") if t.count(" ") >= 2)
-    return PageHints(tuple(blocks), links)
+    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree))
+
+
+_HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_HEADING_EDGES = " \t-–—•*|>»›:：·#."
+# A sentence-long paragraph right after a "Related" heading is the article going on.
+_PROSE_WORDS = 25
+
+
+def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
+    """Each item that follows a "Related"/"You may also like" heading, up to the next heading.
+
+    The heading names the section, the items are its siblings: a list of teasers is often
+    a run of ``<article>`` or ``<div>`` elements with no boilerplate class of their own.
+    Items count one by one against the block size limit, as each is matched on its own.
+    """
+    headings = index("related", "headings")
+    found = []
+    for heading in tree.xpath("//h2 | //h3 | //h4 | //h5 | //h6"):
+        label = " ".join(heading.text_content().split())
+        if not label or label.count(" ") >= 8:
+            continue
+        names = f"{heading.get('class', '')} {heading.get('id', '')}".lower()
+        if not (_BOILERPLATE.search(names) or headings.match(fold(label).strip(_HEADING_EDGES), whole=True)):
+            continue
+        anchor = heading  # climb out of wrappers that hold nothing but the heading
+        own = token_string(label)
+        while (parent := anchor.getparent()) is not None and parent.tag not in _NEVER_BOILERPLATE \
+                and token_string(parent.text_content()) == own:
+            anchor = parent
+        # Both signals (a related class *and* words) vouch for any item; one alone only
+        # for items that are mostly links: "Empfehlungen" may head real advice.
+        sure = bool(_BOILERPLATE.search(names)) and bool(headings.match(fold(label).strip(_HEADING_EDGES), whole=True))
+        for item in anchor.itersiblings():
+            if not isinstance(item.tag, str) or item.tag in _SKIPPED_SIBLINGS:
+                continue
+            if item.tag in _HEADING_TAGS:
+                break
+            text = token_string(item.text_content())
+            n = text.count(" ") + 1 if text else 0
+            if item.tag == "p" and n >= _PROSE_WORDS:
+                break
+            if text and n < limit and (sure or _link_words(item) * 2 >= n):
+                found.append((f"the list under {label[:40]!r}", text))
+    return found
+
+
+def _link_words(element: HtmlElement) -> int:
+    return sum(len(words(t)) for t in element.xpath(".//a//text()"))
+
+
+_SKIPPED_SIBLINGS = frozenset(("script", "style", "noscript", "template"))
+_CODE_TAGS = ("pre", "code", "textarea", "table")
+_READABLE_TEXT = "//body//text()[not(parent::script or parent::style or parent::noscript or parent::template)]"
+_HIDDEN = ("//*[@hidden] | //*[contains(translate(@style, ' ', ''), 'display:none')]"
+           " | //*[contains(translate(@style, ' ', ''), 'visibility:hidden')]")
+
+
+def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
+    """The token strings of the page's small hidden blocks and, when there are any, of
+    all its readable text (both padded with spaces, for whole-word substring counts).
+
+    Browsers do not show ``display:none`` text, yet extractors read it: schema.org
+    microdata repeating the headline, dates, logo URLs, often a second copy of the whole
+    story. Hidden blocks as large as the article are left alone (some pages hide the
+    full story behind a "read more" toggle).
+    """
+    roots = []
+    for element in tree.xpath(_HIDDEN):
+        if element.tag in _NEVER_BOILERPLATE or element.tag in _SKIPPED_SIBLINGS:
+            continue
+        # Code listings keep a hidden raw copy beside the visible one (for the copy button),
+        # which line numbers and highlighting split beyond recognition: leave code alone.
+        parent = element.getparent()
+        if next((parent if parent is not None else element).iter(*_CODE_TAGS), None) is not None:
+            continue
+        if any(ancestor in roots for ancestor in element.iterancestors()):
+            continue
+        whole = token_string(" ".join(element.itertext()))
+        if whole and whole.count(" ") + 1 < limit:
+            roots.append(element)
+    if not roots:
+        return "", ""
+    # Text nodes joined with spaces, so words of adjacent elements never run together.
+    hidden = " | ".join(token_string(" ".join(root.itertext())) for root in roots)
+    page = token_string(" ".join(tree.xpath(_READABLE_TEXT)))
+    return f" {hidden} ", f" {page} "
+
+
+def _standfirsts(tree: HtmlElement) -> frozenset[str]:
+    """Texts of the sub-headings beside the page's first ``<h1>``: heading elements inside
+    the small block that holds the headline (a summary set as ``<p class="lead">`` is left
+    alone: on many pages that is the article's first paragraph)."""
+    h1 = tree.find(".//body//h1")
+    if h1 is None:
+        return frozenset()
+    headline = token_string(h1.text_content())
+    box, size = h1, headline.count(" ") + 1
+    # The headline's box: climb while the ancestor adds no more than a standfirst's worth of words.
+    for ancestor in h1.iterancestors():
+        if ancestor.tag in _NEVER_BOILERPLATE or len(ancestor.text_content().split()) > size + 80:
+            break
+        box = ancestor
+    found = set()
+    for element in box.iter("h2", "h3", "h4", "h5", "h6"):
+        text = token_string(element.text_content())
+        if text != headline and text.count(" ") >= 5:
+            found.add(text)
+    return frozenset(found)

@@ -31,6 +31,11 @@ from .document import Document
 #: benchmark the cleaners remove well under half of the extracted text (see
 #: docs/reliability.md), so 0.6 leaves room for a long appeal under a short story.
 DEFAULT_MAX_REMOVED_SHARE = 0.6
+#: Cleaners whose removals the page's own markup proves (a hidden block, a list under a
+#: "Related" heading): they are not counted, as the text they take was never the article.
+#: A listing page whose extracted text is mostly teasers is still cleaned. ``page_blocks``
+#: guards itself against taking most of a page.
+PAGE_EVIDENCE = frozenset(("page_blocks", "standfirst"))
 #: Bodies shorter than this many characters are never held back.
 MIN_GUARDED_CHARS = 400
 
@@ -39,14 +44,19 @@ def removed_share(original: Document, cleaned: Document) -> float:
     """The share of ``original``'s body characters whose paragraphs are gone in ``cleaned``.
 
     Paragraphs are matched by input position, so rewrites (quotes, Unicode repair) do not
-    count; a paragraph rewritten to nothing does.
+    count; a paragraph rewritten to nothing does. Paragraphs removed by a
+    :data:`PAGE_EVIDENCE` cleaner count neither as removed nor as body.
     """
-    total = sum(len(p) for p in original.paragraphs)
-    if not total:
-        return 0.0
     kept = set(cleaned.positions)
-    gone = sum(len(p) for p, pos in zip(original.paragraphs, original.positions) if pos not in kept)
-    return gone / total
+    proven = {c.position for c in cleaned.changes if c.removed and c.cleaner in PAGE_EVIDENCE}
+    total = gone = 0
+    for paragraph, position in zip(original.paragraphs, original.positions):
+        if position in proven:
+            continue
+        total += len(paragraph)
+        if position not in kept:
+            gone += len(paragraph)
+    return gone / total if total else 0.0
 
 
 def guard(

@@ -16,6 +16,7 @@ from .promos import Promos
 from .quotes import Quotes
 from .related import RelatedLists
 from .social import SocialLines
+from .standfirst import Standfirst
 from .tags import TagLines
 from .unicode import UnicodeRepair
 
@@ -25,7 +26,7 @@ BUILTINS: dict[str, type[Cleaner]] = {
     cls.name: cls
     for cls in (
         UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, TagLines,
-        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, ForeignFooter, Duplicates, Quotes,
+        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, Standfirst, ForeignFooter, Duplicates, Quotes,
     )
 }
 

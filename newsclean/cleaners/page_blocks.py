@@ -6,6 +6,9 @@ read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
 * it sat inside a block whose class or id names boilerplate ("related-posts",
   "newsletter-signup", "social-share", "author-bio", ...), and the block is small next to
   the article: ``inside <div.related-posts> on the page``;
+* its text sits in a hidden block (``display:none``, ``hidden``), whatever its length,
+  and the page does not show it as often as it was extracted (the first copies are the
+  visible ones): ``hidden on the page (display:none)``;
 * it is one of a run of at least ``min_link_run`` consecutive paragraphs that each are
   mostly the text of a link (a list of headlines linking elsewhere), one fewer when the
   run ends the article: ``linked headline in a run of 4``.
@@ -16,6 +19,8 @@ two-word phrase also found in a boilerplate block proves nothing.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..document import Document
 from .base import Cleaner
 
@@ -24,8 +29,10 @@ class PageBlocks(Cleaner):
     name = "page_blocks"
     summary = "paragraphs the HTML marks as boilerplate: related/share/newsletter blocks and runs of linked headlines"
 
-    def __init__(self, min_words: int = 4, min_link_run: int = 3, link_share: float = 0.6):
+    def __init__(self, min_words: int = 4, min_link_run: int = 3, link_share: float = 0.6,
+                 max_share: float = 0.9):
         self.min_words = min_words
+        self.max_share = max_share
         self.min_link_run = min_link_run
         self.link_share = link_share
 
@@ -35,7 +42,13 @@ class PageBlocks(Cleaner):
             return doc
         tokens = [" ".join(t) for t in doc.tokens]  # the same token strings the page hints hold
         reasons: dict[int, str] = {}
+        seen: Counter[str] = Counter()
         for i, t in enumerate(tokens):
+            if t and page.hidden_copies(t):
+                seen[t] += 1
+                if seen[t] > page.visible_copies(t):  # more copies than the page shows
+                    reasons[i] = "hidden on the page (display:none)"
+                    continue
             if t.count(" ") + 1 < self.min_words:
                 continue
             padded = f" {t} "
@@ -44,6 +57,11 @@ class PageBlocks(Cleaner):
                     reasons[i] = f"inside <{label}> on the page"
                     break
         self._link_runs(tokens, page.links, reasons)
+        # Markup evidence is exempt from the safety valve, so this cleaner holds its own:
+        # hints that would take nearly all of the text describe the page, not its cruft.
+        total = sum(len(p) for p in doc.paragraphs)
+        if total and sum(len(doc.paragraphs[i]) for i in reasons) > self.max_share * total:
+            return doc
         return doc.drop(reasons, by=self.name)
 
     def _is_link(self, t: str, links: frozenset[str]) -> bool:

@@ -1,0 +1,36 @@
+"""The standfirst (dek, sub-headline) repeated as the first paragraph, for HTML input only.
+
+Extractors read the summary printed under a headline as the article's first paragraph.
+The page says what it is: a heading element, or one whose class or ``itemprop`` names a
+standfirst ("sub-head", "dek", "standfirst", ``itemprop="description"``), inside the small
+block that holds the ``<h1>`` (see :func:`newsclean.pagehints.read_hints`). A paragraph
+goes when it is one of those texts, word for word, within the first ``window``
+paragraphs: ``the standfirst printed under the headline``.
+
+An article's own first paragraph never sits in the headline's block, so a lede that
+repeats the meta description (most do) is not touched.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from .base import Cleaner
+
+
+class Standfirst(Cleaner):
+    name = "standfirst"
+    summary = "the sub-headline the page prints under its headline, read back as the first paragraph"
+
+    def __init__(self, window: int = 3):
+        self.window = window
+
+    def __call__(self, doc: Document) -> Document:
+        page = doc.page
+        if page is None or not page.standfirsts:
+            return doc
+        reasons = {
+            i: "the standfirst printed under the headline"
+            for i, tokens in enumerate(doc.tokens[: self.window])
+            if " ".join(tokens) in page.standfirsts
+        }
+        return doc.drop(reasons, by=self.name)
