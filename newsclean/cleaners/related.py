@@ -1,9 +1,9 @@
 """Related / latest / recommended / read-more lists, and inline "READ MORE: ..." lines.
 
 * A **heading** is a whole paragraph from ``[related] headings`` ("Related Articles",
-  "Lesen Sie auch", "Читайте также"), with an optional trailing colon. It goes, and so
-  does the run of headline-like paragraphs after it (at most ``max_items``): short,
-  not ending like a sentence. The run stops at the first paragraph that reads as prose.
+  "Lesen Sie auch", "Читайте также", "Schon gelesen?"), with an optional trailing colon or
+  question mark. It goes, and so does the run of headline-like paragraphs after it (at
+  most ``max_items``): short, not ending like a sentence. The run stops at the first paragraph that reads as prose.
 * An **inline promo** starts with a ``[related] inline`` prefix followed by a separator
   (``READ MORE: ...``, ``Lire aussi | ...``), or by nothing but a capitalised prefix of two
   words or more (``READ MORE Headline``), and is at most ``max_words`` long.
@@ -57,7 +57,7 @@ class RelatedLists(Cleaner):
 
         def is_heading(k: int) -> bool:
             return doc.word_counts[k] <= 8 and bool(
-                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES), whole=True))
+                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES).rstrip("?"), whole=True))
             )
 
         i = 0
