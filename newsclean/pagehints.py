@@ -31,7 +31,7 @@ BOILERPLATE_MARKERS = (
     "share", "sharing", "follow-us", "promo", "sponsor", "advert", "byline", "author-bio",
     "authorbio", "author-info", "copyright", "taglist", "tag-list",
     "breadcrumb", "more-stories", "most-popular", "mostpopular",
-    "trending", "outbrain", "taboola", "disqus", "paywall", "donate", "donation",
+    "trending", "outbrain", "taboola", "disqus", "paywall", "donate", "donation", "latest-",
     "membership",
 )
 _BOILERPLATE = re.compile("|".join(BOILERPLATE_MARKERS))
