@@ -27,7 +27,8 @@ _EDGES = " \t-–—•*|>»›:：·#"
 
 @lru_cache(maxsize=1)
 def _inline() -> re.Pattern[str]:
-    prefixes = "|".join(f"(?:{p})" for _, p in entries("related", "inline"))
+    # Longest first: "lea también" must win over "lea", which would leave "también: ..." unseparated.
+    prefixes = "|".join(f"(?:{p})" for p in sorted({p for _, p in entries("related", "inline")}, key=len, reverse=True))
     return re.compile(rf"\A(?P<prefix>{prefixes})(?!\w)(?P<sep>\s*[:：|»›>]|\s+[-–—]\s)?", re.I)
 
 
