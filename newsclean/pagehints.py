@@ -17,6 +17,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from .phrasebook import index
@@ -111,7 +112,7 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
             blocks.append((_label(element), text))
     blocks.extend(_related_sections(tree, limit))
     hidden, page_text = _hidden_texts(tree, limit)
-    links = frozenset(token_string(t) for t in tree.xpath("//a/text()") if t.count(" ") >= 2)
+    links = frozenset(token_string(t) for t in _LINK_TEXTS(tree) if t.count(" ") >= 2)
     return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree))
 
 
@@ -165,9 +166,14 @@ def _link_words(element: HtmlElement) -> int:
 
 _SKIPPED_SIBLINGS = frozenset(("script", "style", "noscript", "template"))
 _CODE_TAGS = ("pre", "code", "textarea", "table")
-_READABLE_TEXT = "//body//text()[not(parent::script or parent::style or parent::noscript or parent::template)]"
-_HIDDEN = ("//*[@hidden] | //*[contains(translate(@style, ' ', ''), 'display:none')]"
-           " | //*[contains(translate(@style, ' ', ''), 'visibility:hidden')]")
+# Compiled, plain strings (a "smart" XPath string builds a proxy for its parent element),
+# one pass over the elements rather than a union of three: the same nodes, in the same
+# order, for a third of the time.
+_READABLE_TEXT = etree.XPath("//body/descendant::text()[not(parent::script or parent::style"
+                             " or parent::noscript or parent::template)]", smart_strings=False)
+_HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
+                      " or contains(translate(., ' ', ''), 'visibility:hidden')]]")
+_LINK_TEXTS = etree.XPath("//a/text()", smart_strings=False)
 
 
 def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
@@ -180,7 +186,7 @@ def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
     full story behind a "read more" toggle).
     """
     roots = []
-    for element in tree.xpath(_HIDDEN):
+    for element in _HIDDEN(tree):
         if element.tag in _NEVER_BOILERPLATE or element.tag in _SKIPPED_SIBLINGS:
             continue
         # Code listings keep a hidden raw copy beside the visible one (for the copy button),
@@ -197,7 +203,7 @@ def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
         return "", ""
     # Text nodes joined with spaces, so words of adjacent elements never run together.
     hidden = " | ".join(token_string(" ".join(root.itertext())) for root in roots)
-    page = token_string(" ".join(tree.xpath(_READABLE_TEXT)))
+    page = token_string(" ".join(_READABLE_TEXT(tree)))
     return f" {hidden} ", f" {page} "
 
 
