@@ -182,3 +182,9 @@ class PhraseIndex:
 def index(section: str, key: str) -> PhraseIndex:
     """The :class:`PhraseIndex` of one phrase family over all languages."""
     return PhraseIndex([p for _, p in entries(section, key)])
+
+
+@lru_cache(maxsize=None)
+def date_words() -> frozenset[str]:
+    """Month and weekday names and the small words of date lines, over all languages."""
+    return frozenset(w for lang in languages() for w in load(lang).get("dates", {}).get("words", "").split())

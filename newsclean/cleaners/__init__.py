@@ -8,6 +8,7 @@ from .base import Cleaner
 from .comments import CommentFurniture
 from .copyright import CopyrightLines
 from .credits import Credits
+from .date_lines import DateLines
 from .duplicates import Duplicates
 from .foreign_footer import ForeignFooter
 from .newsletter import NewsletterPrompts
@@ -25,7 +26,7 @@ from .unicode import UnicodeRepair
 BUILTINS: dict[str, type[Cleaner]] = {
     cls.name: cls
     for cls in (
-        UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, TagLines,
+        UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, DateLines, TagLines,
         CopyrightLines, AdMarkers, RelatedLists, PageBlocks, Standfirst, ForeignFooter, Duplicates, Quotes,
     )
 }
