@@ -133,17 +133,19 @@ class PhraseIndex:
     def __init__(self, patterns: list[str]):
         by_key: dict[str, list[str]] = {}
         residual: list[str] = []
+        starts: dict[str, tuple[str, ...]] = {}
         for pattern in patterns:
             found = first_word_keys(pattern)
             if found is None:
                 residual.append(pattern)
             for key in found or ():
                 by_key.setdefault(key, []).append(pattern)
+            starts[pattern] = tuple(sorted(found or ()))
 
         def alternation(ps: list[str], template: str) -> re.Pattern[str]:
             return re.compile(template.format("|".join(f"(?:{p})" for p in ps)))
 
-        self._by_key = {k: [re.compile(f"(?<!\\w)(?:{p})") for p in ps] for k, ps in by_key.items()}
+        self._by_key = {k: [(re.compile(f"(?<!\\w)(?:{p})"), starts[p]) for p in ps] for k, ps in by_key.items()}
         self._keys = frozenset(by_key)
         self._residual = alternation(residual, "(?<!\\w)(?:{})") if residual else None
         # Start-anchored forms: one alternation per key, tried only for the paragraph's first word.
@@ -171,11 +173,33 @@ class PhraseIndex:
         if keys is None:
             keys = word_keys(_TOKEN.findall(text))
         for key in self._keys.intersection(keys):
-            for pattern in self._by_key[key]:
-                match = pattern.search(text)
+            for pattern, starts in self._by_key[key]:
+                match = _search_at(pattern, starts, text)
                 if match and (best is None or (match.start(), -match.end()) < (best.start(), -best.end())):
                     best = match
         return best
+
+
+def _search_at(pattern: re.Pattern[str], starts: tuple[str, ...], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)`` for a phrase whose matches begin with one of ``starts``.
+
+    The phrase's leading look-behind keeps ``re`` from scanning for its first word, so a
+    search tries every position of the paragraph; ``str.find`` jumps to the places the
+    first word occurs and the phrase is tried only there. Keys of one or two letters
+    occur too often for that to pay.
+    """
+    if any(len(s) < 3 for s in starts):
+        return pattern.search(text)
+    best = None
+    for start in starts:
+        i = text.find(start)
+        while i != -1 and (best is None or i < best.start()):
+            match = pattern.match(text, i)
+            if match:
+                best = match
+                break
+            i = text.find(start, i + 1)
+    return best
 
 
 @lru_cache(maxsize=None)
