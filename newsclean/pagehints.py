@@ -150,7 +150,7 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
     """
     headings = index("related", "headings")
     found = []
-    for heading in tree.xpath("//h2 | //h3 | //h4 | //h5 | //h6"):
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):  # document order, as the XPath union gave
         label = " ".join(heading.text_content().split())
         if not label or label.count(" ") >= 8:
             continue
