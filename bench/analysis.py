@@ -2,16 +2,18 @@
 
 For each page it records every removal (cleaner, reason, line, verdict against the gold)
 and the boilerplate still in the output; :func:`summarize` folds those records into
-per-cleaner and per-category counts with examples. The records go to ``bench/out/`` as
+per-cleaner, per-rule and per-category counts with examples. The records go to ``bench/out/`` as
 JSON for engineers to study; the summary goes into ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any, Iterable
 
 from newsclean import Document
+from newsclean.cleaners import BUILTINS
 from newsclean.document import TITLE
 
 from .categories import categorize
@@ -115,6 +117,35 @@ def cleaner_summary(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, An
             for name, e in sorted(summary.items())}
 
 
+_QUOTED = re.compile(r"""'[^']*'|"[^"]*"|<[^>]*>|\d+""")
+
+
+def rule_of(reason: str) -> str:
+    """A removal reason with its particulars blanked, so removals group by the rule that made them.
+
+    >>> rule_of("inside <div.related-posts> on the page")
+    'inside <…> on the page'
+    >>> rule_of("credit line: matched 'Reporting by'")
+    'credit line: matched …'
+    """
+    return _QUOTED.sub(lambda m: "<…>" if m.group().startswith("<") else ("N" if m.group().isdigit() else "…"), reason)
+
+
+def rule_summary(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per (cleaner, rule): removals by verdict and one example line, in pipeline order then by count."""
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    examples: dict[tuple[str, str], str] = {}
+    for record in records:
+        for item in record["removed"]:
+            key = (item["cleaner"], rule_of(item["reason"]))
+            counts[key][item["verdict"]] += 1
+            examples.setdefault(key, _short(item["line"]))
+    order = {name: i for i, name in enumerate(BUILTINS)}
+    keys = sorted(counts, key=lambda k: (order.get(k[0], len(order)), -sum(counts[k].values())))
+    return [{"cleaner": c, "rule": r, "removed": sum(counts[(c, r)].values()), "verdicts": dict(counts[(c, r)]),
+             "example": examples[(c, r)]} for c, r in keys]
+
+
 def category_summary(items: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
     """``(page, category, line)`` items to categories by count, most common first, with examples."""
     counts: Counter = Counter()
@@ -139,7 +170,8 @@ def summarize(dataset: str, records: list[dict[str, Any]]) -> dict[str, Any]:
                                 for r in records for x in r["missed_with_segments"]
                                 if x["cause"] != "not extracted"][:2 * EXAMPLES],
         }
-    return {"cleaners": cleaner_summary(records), "remaining_false_positives": category_summary(leftovers), **extra}
+    return {"cleaners": cleaner_summary(records), "rules": rule_summary(records),
+            "remaining_false_positives": category_summary(leftovers), **extra}
 
 
 def recall_losses(summary: dict[str, Any]) -> list[tuple[str, int, list[dict[str, str]]]]:

@@ -50,7 +50,8 @@ def token_string(text: str) -> str:
 
 @dataclass(frozen=True)
 class PageHints:
-    #: (label, token string) of each outermost boilerplate block, e.g. ("div.related-posts", "..."),
+    #: (reason, token string) of each outermost boilerplate block, e.g.
+    #: ("inside <div.related-posts> on the page", "..."),
     #: and of each item under a "Related" heading.
     blocks: tuple[tuple[str, str], ...] = ()
     #: token strings of link texts with at least three tokens.
@@ -128,7 +129,7 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
         seen.add(element)
         text = token_string(element.text_content())
         if text and text.count(" ") + 1 < limit:
-            blocks.append((_label(element), text))
+            blocks.append((f"inside <{_label(element)}> on the page", text))
     blocks.extend(_related_sections(tree, limit))
     hidden, page_text = _hidden_texts(tree, limit)
     links = frozenset(token_string(t) for t in _LINK_TEXTS(tree) if t.count(" ") >= 2)
@@ -175,7 +176,7 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
             if item.tag == "p" and n >= _PROSE_WORDS:
                 break
             if text and n < limit and (sure or _link_words(item) * 2 >= n):
-                found.append((f"the list under {label[:40]!r}", text))
+                found.append((f"under the heading {label[:40]!r} on the page", text))
     return found
 
 

@@ -43,7 +43,7 @@ def test_items_under_a_related_heading_go_even_without_their_own_class():
     html = (HTML / "related_heading.html").read_text()
     out = PageBlocks()(hinted(html, STORY + TEASERS))
     assert out.paragraphs == tuple(STORY)
-    assert set(removed(out).values()) == {"inside <the list under 'Você pode gostar...'> on the page"}
+    assert set(removed(out).values()) == {"under the heading 'Você pode gostar...' on the page"}
 
 
 def test_words_alone_vouch_only_for_link_lists_not_for_prose():

@@ -6,6 +6,8 @@ read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
 * it sat inside a block whose class or id names boilerplate ("related-posts",
   "newsletter-signup", "social-share", "author-bio", ...), and the block is small next to
   the article: ``inside <div.related-posts> on the page``;
+* it sat in an item under a "Related" / "You may also like" heading:
+  ``under the heading 'You may also like' on the page``;
 * its text sits in a hidden block (``display:none``, ``hidden``), whatever its length,
   and the page does not show it as often as it was extracted (the first copies are the
   visible ones): ``hidden on the page (display:none)``;
@@ -52,9 +54,9 @@ class PageBlocks(Cleaner):
             if t.count(" ") + 1 < self.min_words:
                 continue
             padded = f" {t} "
-            for label, block in page.blocks:
+            for reason, block in page.blocks:
                 if padded in f" {block} ":
-                    reasons[i] = f"inside <{label}> on the page"
+                    reasons[i] = reason
                     break
         self._link_runs(tokens, page.links, reasons)
         # Markup evidence is exempt from the safety valve, so this cleaner holds its own:
