@@ -68,28 +68,42 @@ def decode(data: bytes, *, source: str | None = None) -> str:
 
     Raises :class:`InputError` for binary data that no text encoding explains.
     """
+    return _decode(data, source)[0]
+
+
+def decode_sanitized(data: bytes, *, source: str | None = None) -> str:
+    """``sanitize(decode(data))``. Plain UTF-8 input, nearly all of it, is checked for
+    control characters on its own bytes, which ``sanitize`` would otherwise re-encode."""
+    text, utf8 = _decode(data, source)
+    if utf8 and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text
+    return sanitize(text)
+
+
+def _decode(data: bytes, source: str | None) -> tuple[str, bool]:
+    """The text, and whether it is ``data`` read as plain UTF-8 (so ``data`` is its UTF-8 form)."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), False
             except UnicodeDecodeError as exc:
                 raise InputError(f"invalid {codec} after its byte-order mark ({exc.reason} at byte {exc.start})", source) from None
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16), False
         except UnicodeDecodeError as exc:
             raise InputError(f"looks like {utf16} without a byte-order mark, but is not ({exc.reason})", source) from None
     if _looks_binary(data):
         raise InputError("binary content, not HTML or text", source)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), True
     except UnicodeDecodeError:
         pass
     match = _META_CHARSET.search(data[:4096])
     if match:
         try:
-            return data.decode(match.group(1).decode("ascii"), errors="replace")
+            return data.decode(match.group(1).decode("ascii"), errors="replace"), False
         except LookupError:
             pass
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 input
@@ -97,7 +111,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("undecodable text: not UTF-8 and no encoding fits", source)
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(best.encoding, errors="replace"), False
 
 
 def sanitize(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .decoding import decode, looks_like_html, sanitize
+from .decoding import decode_sanitized, looks_like_html, sanitize
 from .document import Document
 from .errors import InputError
 from .htmlinput import parse_document
@@ -24,12 +24,11 @@ def read(source: Any, *, url: str | None = None, name: str | None = None, kind: 
     if isinstance(source, Document):
         return source
     if isinstance(source, (bytes, bytearray, memoryview)):
-        text = decode(bytes(source), source=name)
+        text = decode_sanitized(bytes(source), source=name)
     elif isinstance(source, str):
-        text = source
+        text = sanitize(source)
     else:
         raise InputError(f"expected str, bytes or Document, got {type(source).__name__}", name)
-    text = sanitize(text)
     if kind == "html" or (kind is None and looks_like_html(text)):
         doc = parse_document(text, url=url, source=name)
     else:
