@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 from importlib import resources
 
 try:  # Python 3.11+
@@ -78,6 +79,7 @@ def signature_letters() -> dict[str, frozenset[str]]:
 
 _TOKEN = re.compile(r"\w+")
 _KEY_LEN = 4
+_KEY_OF = itemgetter(slice(None, _KEY_LEN))
 
 
 def first_word_keys(pattern: str) -> set[str] | None:
@@ -123,7 +125,8 @@ def first_word_keys(pattern: str) -> set[str] | None:
 
 def word_keys(tokens) -> frozenset[str]:
     """The index keys of a text's ``\\w+`` tokens (pass them to :meth:`PhraseIndex.search`)."""
-    return frozenset(w[:_KEY_LEN] for w in tokens)
+    # Deduplicate first, then slice in C: a paragraph repeats most of its words.
+    return frozenset(map(_KEY_OF, set(tokens)))
 
 
 class PhraseIndex:
