@@ -181,7 +181,7 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     if not words and not tree.text_content().strip() and _has_text_outside_tags(html):
         return _soup_document(html, url=url, source=source, why="text lxml could not reach (nested too deep)",
                               title=title, metadata=metadata, **fields)
-    page = read_hints(tree, words) if elements <= MAX_EXTRACT_ELEMENTS else None
+    page = read_hints(tree, words, paragraphs) if elements <= MAX_EXTRACT_ELEMENTS else None
     return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)
 
 

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, repeat
 from operator import add
 
 from lxml import etree
 from lxml.html import HtmlElement
 
+from .document import nfc
 from .phrasebook import index
 from .textutil import fold, words
 
@@ -64,6 +67,11 @@ class PageHints:
     #: token strings of the subheadings printed beside the page's headline (the standfirst).
     standfirsts: frozenset[str] = frozenset()
 
+    @cached_property
+    def link_heads(self) -> frozenset[str]:
+        """The first three tokens of each link text: a cheap test before trying prefixes."""
+        return frozenset(" ".join(link.split(" ", 3)[:3]) for link in self.links)
+
 
     def hidden_copies(self, tokens: str) -> int:
         """How many times the token string ``tokens`` occurs inside hidden blocks (0 fast
@@ -104,9 +112,13 @@ def _marked(attributes: list[str], offsets: list[int]) -> list[int]:
     return sorted(found)
 
 
-def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
+def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] | None = None) -> PageHints:
     """Boilerplate blocks and link texts of a parsed page whose extracted
-    article has ``article_words`` words."""
+    article has ``article_words`` words.
+
+    ``paragraphs``, the extracted text, lets the page's full text (needed only to count
+    visible copies of hidden text) be skipped when no paragraph occurs in a hidden block.
+    """
     limit = max(40, article_words * MAX_BLOCK_SHARE)
     blocks, seen = [], set()
     # All class and id values in one string, searched for the markers at C speed: a Python
@@ -131,7 +143,7 @@ def read_hints(tree: HtmlElement, article_words: int) -> PageHints:
         if text and text.count(" ") + 1 < limit:
             blocks.append((f"inside <{_label(element)}> on the page", text))
     blocks.extend(_related_sections(tree, limit))
-    hidden, page_text = _hidden_texts(tree, limit)
+    hidden, page_text = _hidden_texts(tree, limit, paragraphs)
     links = frozenset(token_string(t) for t in _LINK_TEXTS(tree) if t.count(" ") >= 2)
     return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree))
 
@@ -196,7 +208,7 @@ _HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'di
 _LINK_TEXTS = etree.XPath("//a/text()", smart_strings=False)
 
 
-def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
+def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | None = None) -> tuple[str, str]:
     """The token strings of the page's small hidden blocks and, when there are any, of
     all its readable text (both padded with spaces, for whole-word substring counts).
 
@@ -222,9 +234,12 @@ def _hidden_texts(tree: HtmlElement, limit: float) -> tuple[str, str]:
     if not roots:
         return "", ""
     # Text nodes joined with spaces, so words of adjacent elements never run together.
-    hidden = " | ".join(token_string(" ".join(root.itertext())) for root in roots)
+    hidden = f" {' | '.join(token_string(' '.join(root.itertext())) for root in roots)} "
+    if paragraphs is not None and not any(
+            t and f" {t} " in hidden for t in (token_string(nfc(" ".join(p.split()))) for p in paragraphs)):
+        return hidden, ""  # nothing extracted came from a hidden block: no copies to count
     page = token_string(" ".join(_READABLE_TEXT(tree)))
-    return f" {hidden} ", f" {page} "
+    return hidden, f" {page} "
 
 
 def _standfirsts(tree: HtmlElement) -> frozenset[str]:

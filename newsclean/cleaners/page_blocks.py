@@ -45,6 +45,7 @@ class PageBlocks(Cleaner):
         tokens = [" ".join(t) for t in doc.tokens]  # the same token strings the page hints hold
         reasons: dict[int, str] = {}
         seen: Counter[str] = Counter()
+        blocks = [(reason, f" {block} ") for reason, block in page.blocks]  # padded once, not per paragraph
         for i, t in enumerate(tokens):
             if t and page.hidden_copies(t):
                 seen[t] += 1
@@ -54,11 +55,11 @@ class PageBlocks(Cleaner):
             if t.count(" ") + 1 < self.min_words:
                 continue
             padded = f" {t} "
-            for reason, block in page.blocks:
-                if padded in f" {block} ":
+            for reason, block in blocks:
+                if padded in block:
                     reasons[i] = reason
                     break
-        self._link_runs(tokens, page.links, reasons)
+        self._link_runs(tokens, page, reasons)
         # Markup evidence is exempt from the safety valve, so this cleaner holds its own:
         # hints that would take nearly all of the text describe the page, not its cruft.
         total = sum(len(p) for p in doc.paragraphs)
@@ -66,23 +67,28 @@ class PageBlocks(Cleaner):
             return doc
         return doc.drop(reasons, by=self.name)
 
-    def _is_link(self, t: str, links: frozenset[str]) -> bool:
+    def _is_link(self, t: str, page) -> bool:
         if not t:
             return False
-        if t in links:
+        if t in page.links:
             return True
-        n = t.count(" ") + 1
+        words = t.split(" ", 3)
+        # Every prefix tried below has three tokens or more, so it can only be a link text
+        # when its first three tokens start one: most paragraphs stop here.
+        if len(words) < 4 or " ".join(words[:3]) not in page.link_heads:
+            return False
         words = t.split(" ")
+        n = len(words)
         # A headline link followed by its teaser: the link is a prefix covering most of it.
         for k in range(max(3, int(n * self.link_share + 0.999)), n):
-            if " ".join(words[:k]) in links:
+            if " ".join(words[:k]) in page.links:
                 return True
         return False
 
-    def _link_runs(self, tokens: list[str], links: frozenset[str], reasons: dict[int, str]) -> None:
+    def _link_runs(self, tokens: list[str], page, reasons: dict[int, str]) -> None:
         run: list[int] = []
         for i, t in enumerate(tokens + [""]):
-            if i < len(tokens) and self._is_link(t, links):
+            if i < len(tokens) and self._is_link(t, page):
                 run.append(i)
                 continue
             at_end = i == len(tokens)  # a run that closes the article needs one link less
