@@ -45,21 +45,24 @@ class PageBlocks(Cleaner):
         tokens = [" ".join(t) for t in doc.tokens]  # the same token strings the page hints hold
         reasons: dict[int, str] = {}
         seen: Counter[str] = Counter()
-        blocks = [(reason, f" {block} ") for reason, block in page.blocks]  # padded once, not per paragraph
+        blocks = None
         for i, t in enumerate(tokens):
-            if t and page.hidden_copies(t):
+            # What the page says about a paragraph depends on its text alone: memoised, so a
+            # later pipeline pass does not search the blocks again.
+            if t and doc.memo("page_blocks.hidden", i, lambda: page.hidden_copies(t)):
                 seen[t] += 1
-                if seen[t] > page.visible_copies(t):  # more copies than the page shows
-                    reasons[i] = "hidden on the page (display:none)"
+                if seen[t] > doc.memo("page_blocks.visible", i, lambda: page.visible_copies(t)):
+                    reasons[i] = "hidden on the page (display:none)"  # more copies than the page shows
                     continue
             if t.count(" ") + 1 < self.min_words:
                 continue
-            padded = f" {t} "
-            for reason, block in blocks:
-                if padded in block:
-                    reasons[i] = reason
-                    break
-        self._link_runs(tokens, page, reasons)
+            if blocks is None:
+                blocks = [(reason, f" {block} ") for reason, block in page.blocks]  # padded once
+            reason = doc.memo("page_blocks.block", i, lambda: next((r for r, b in blocks if f" {t} " in b), None))
+            if reason:
+                reasons[i] = reason
+        links = [doc.memo(f"page_blocks.link{self.link_share}", i, lambda: self._is_link(t, page)) for i, t in enumerate(tokens)]
+        self._link_runs(links, reasons)
         # Markup evidence is exempt from the safety valve, so this cleaner holds its own:
         # hints that would take nearly all of the text describe the page, not its cruft.
         total = sum(len(p) for p in doc.paragraphs)
@@ -85,13 +88,13 @@ class PageBlocks(Cleaner):
                 return True
         return False
 
-    def _link_runs(self, tokens: list[str], page, reasons: dict[int, str]) -> None:
+    def _link_runs(self, links: list[bool], reasons: dict[int, str]) -> None:
         run: list[int] = []
-        for i, t in enumerate(tokens + [""]):
-            if i < len(tokens) and self._is_link(t, page):
+        for i, is_link in enumerate(links + [False]):
+            if is_link:
                 run.append(i)
                 continue
-            at_end = i == len(tokens)  # a run that closes the article needs one link less
+            at_end = i == len(links)  # a run that closes the article needs one link less
             if len(run) >= self.min_link_run - at_end:
                 for k in run:
                     reasons.setdefault(k, f"linked headline in a run of {len(run)}")
