@@ -66,6 +66,8 @@ class PageHints:
     page_text: str = ""
     #: token strings of the subheadings printed beside the page's headline (the standfirst).
     standfirsts: frozenset[str] = frozenset()
+    #: token strings of the page's tag links (``<a rel="tag">``, the microformat for tags).
+    tags: frozenset[str] = frozenset()
 
     @cached_property
     def link_heads(self) -> frozenset[str]:
@@ -145,7 +147,8 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
     blocks.extend(_related_sections(tree, limit))
     hidden, page_text = _hidden_texts(tree, limit, paragraphs)
     links = frozenset(token_string(t) for t in _LINK_TEXTS(tree) if t.count(" ") >= 2)
-    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree))
+    tags = frozenset(t for t in map(token_string, _TAG_TEXTS(tree)) if t)
+    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree), tags)
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -205,7 +208,10 @@ _READABLE_TEXT = etree.XPath("//body/descendant::text()[not(parent::script or pa
                              " or parent::noscript or parent::template)]", smart_strings=False)
 _HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
                       " or contains(translate(., ' ', ''), 'visibility:hidden')]]")
-_LINK_TEXTS = etree.XPath("//a/text()", smart_strings=False)
+# The link's own text and one level down: a headline link often wraps an <h3> or <span>.
+_TAG_TEXTS = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/descendant-or-self::*/text()",
+                         smart_strings=False)
+_LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
 
 def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | None = None) -> tuple[str, str]:

@@ -123,3 +123,23 @@ def test_safety_valve_does_not_count_markup_evidence():
     assert newsclean.guard(original, cleaned, min_chars=0) is cleaned
     by_phrase = original.drop({i: "appeal" for i in range(1, 7)}, by="appeals")
     assert "suspicious" in newsclean.guard(original, by_phrase, min_chars=0).metadata
+
+
+def test_a_line_of_tag_links_goes_and_a_sentence_naming_a_tag_stays():
+    html = f"""<html><body><article><p>{STORY[0]}</p><p>Tags:
+      <a href="/t/1" rel="tag">stock car brasil</a>, <a href="/t/2" rel="tag">interlagos</a>,
+      <a href="/t/3" rel="tag">calendário 2018</a></p></article></body></html>"""
+    tag_line = "stock car brasil, interlagos, calendário 2018"
+    sentence = "A etapa de Interlagos abre o calendário, disse a organização da stock car brasil."
+    out = PageBlocks()(hinted(html, STORY + [sentence, tag_line]))
+    assert out.paragraphs == (STORY[0], sentence)
+    assert removed(out) == {tag_line[:30]: "tag links on the page (rel=tag)"}
+
+
+def test_a_link_that_wraps_a_heading_counts_as_a_linked_headline():
+    heads = ["FLOS pays tribute to Achille Castiglioni", "The Flow of Time at the Triennale",
+             "A preview of the design district in Zona Santambrogio"]
+    items = "".join(f'<div><a href="/{i}"><h3>{h}</h3></a></div>' for i, h in enumerate(heads))
+    html = f"<html><body><article><p>{STORY[0]}</p></article><div>{items}</div></body></html>"
+    out = PageBlocks()(hinted(html, STORY + heads))
+    assert out.paragraphs == (STORY[0],)

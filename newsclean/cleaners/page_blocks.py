@@ -11,6 +11,8 @@ read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
 * its text sits in a hidden block (``display:none``, ``hidden``), whatever its length,
   and the page does not show it as often as it was extracted (the first copies are the
   visible ones): ``hidden on the page (display:none)``;
+* it is a list of two or more of the page's tag links (``<a rel="tag">``), separated
+  by commas or bars: ``tag links on the page (rel=tag)``;
 * it is one of a run of at least ``min_link_run`` consecutive paragraphs that each are
   mostly the text of a link (a list of headlines linking elsewhere), one fewer when the
   run ends the article: ``linked headline in a run of 4``.
@@ -21,10 +23,14 @@ two-word phrase also found in a boilerplate block proves nothing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..document import Document
+from ..pagehints import token_string
 from .base import Cleaner
+
+_LIST_SEPARATORS = re.compile(r"[,;|·•]")
 
 
 class PageBlocks(Cleaner):
@@ -54,6 +60,9 @@ class PageBlocks(Cleaner):
                 if seen[t] > doc.memo("page_blocks.visible", i, lambda: page.visible_copies(t)):
                     reasons[i] = "hidden on the page (display:none)"  # more copies than the page shows
                     continue
+            if page.tags and doc.memo("page_blocks.tags", i, lambda: self._is_tag_list(doc.paragraphs[i], page.tags)):
+                reasons[i] = "tag links on the page (rel=tag)"
+                continue
             if t.count(" ") + 1 < self.min_words:
                 continue
             if blocks is None:
@@ -69,6 +78,13 @@ class PageBlocks(Cleaner):
         if total and sum(len(doc.paragraphs[i]) for i in reasons) > self.max_share * total:
             return doc
         return doc.drop(reasons, by=self.name)
+
+    @staticmethod
+    def _is_tag_list(paragraph: str, tags: frozenset[str]) -> bool:
+        """Every comma- or bar-separated item is the text of a tag link, and there are two or more."""
+        items = [token_string(item) for item in _LIST_SEPARATORS.split(paragraph)]
+        items = [item for item in items if item]
+        return len(items) >= 2 and all(item in tags for item in items)
 
     def _is_link(self, t: str, page) -> bool:
         if not t:
