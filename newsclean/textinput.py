@@ -1,6 +1,7 @@
 """Plain extracted text in: one paragraph per line, blank lines ignored.
 
-A first line that reads as a headline becomes the title and leaves the body.
+A first line that reads as a headline, or that the second line repeats word for word,
+becomes the title and leaves the body.
 """
 
 from __future__ import annotations
@@ -37,11 +38,18 @@ def looks_like_headline(line: str, following: list[str]) -> bool:
     return any(word_count(p) > n for p in following[:3])
 
 
+def _title_read_back(lines: list[str]) -> bool:
+    """A first line repeated word for word by the second: a title written above a
+    body that still starts with it (a document the safety valve kept unchanged). Read as
+    the title again, so cleaning that output repeats the first decision."""
+    return len(lines) > 1 and lines[0] == lines[1]
+
+
 def parse_text(text: str, **fields) -> Document:
     """Build a Document from extracted text; positions are indices of non-blank lines."""
     lines = [nfc(" ".join(line.split())) for _, line in split_lines(text)]
     title = fields.pop("title", None)
     positions = list(range(len(lines)))
-    if title is None and lines and looks_like_headline(lines[0], lines[1:]):
+    if title is None and lines and (looks_like_headline(lines[0], lines[1:]) or _title_read_back(lines)):
         title, lines, positions = lines[0], lines[1:], positions[1:]
     return Document(paragraphs=tuple(lines), positions=tuple(positions), title=title, **fields)

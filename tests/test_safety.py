@@ -80,3 +80,17 @@ def test_check_and_explain_show_the_flag_and_the_withheld_changes(tmp_path, caps
     out = capsys.readouterr().out
     assert "suspicious: cleaners would remove" in out and "would remove (withheld)" in out
     assert main(["--fix", str(path)]) == 0 and path.read_bytes() == before
+
+
+def test_a_held_back_page_written_out_and_cleaned_again_is_held_back_again():
+    # Found by hypothesis: the title is a sentence, so only the repeat below it marks it as the title.
+    line = "The " + "the " * 20 + "council council consiglio consiglio consiglio."
+    html = (f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
+            "<p>The the the the the the the the the the the the.</p><p>Please enter your comment!</p>"
+            f"<p>The the the the the the the the the the the the the the the the the.</p><p>{line}</p>"
+            "</article></body></html>")
+    once = newsclean.clean(html)
+    assert "suspicious" in once.metadata
+    written = "\n".join([once.title, *once.paragraphs])
+    twice = newsclean.clean(written)
+    assert (twice.title, twice.paragraphs) == (once.title, once.paragraphs)
