@@ -1,7 +1,7 @@
 """Plain extracted text in: one paragraph per line, blank lines ignored.
 
-A first line that reads as a headline, or that the second line repeats word for word,
-becomes the title and leaves the body.
+A first line that reads as a headline, or a long one the second line repeats word for
+word, becomes the title and leaves the body.
 """
 
 from __future__ import annotations
@@ -38,11 +38,16 @@ def looks_like_headline(line: str, following: list[str]) -> bool:
     return any(word_count(p) > n for p in following[:3])
 
 
+# A repeated first line this long is a title read back, not a stutter or a repeated widget line.
+READ_BACK_MIN_WORDS = 8
+
+
 def _title_read_back(lines: list[str]) -> bool:
-    """A first line repeated word for word by the second: a title written above a
+    """A long first line repeated word for word by the second: a title written above a
     body that still starts with it (a document the safety valve kept unchanged). Read as
-    the title again, so cleaning that output repeats the first decision."""
-    return len(lines) > 1 and lines[0] == lines[1]
+    the title again, so cleaning that output repeats the first decision. A short repeated
+    line ("Please enter your comment!" twice) stays in the body, where cleaners see it."""
+    return len(lines) > 1 and lines[0] == lines[1] and word_count(lines[0]) >= READ_BACK_MIN_WORDS
 
 
 def parse_text(text: str, **fields) -> Document:
