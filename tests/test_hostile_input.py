@@ -305,6 +305,11 @@ GROWING_INPUTS = {
     "nesting": (lambda n: "<html><body>" + "<div><span>text " * n, 30_000),
     "cruft-line": (lambda n: "Please support us. Subscribe now! READ MORE: " * n, 5_000),
     "cruft-lines": (lambda n: "x\n" + "Please enter your comment!\n" * n, 5_000),
+    # Page hints (under the 25,000 elements that switch them off): hidden blocks, Related headings.
+    "hidden-spans": (lambda n: "<html><body><p>" + "Article text said the mayor. " * 30 + "</p>"
+                     + "".join(f'<span style="display:none">item {i}</span>' for i in range(n)), 5_000),
+    "related-headings": (lambda n: "<html><body><p>" + "Article text said the mayor. " * 30 + "</p>"
+                         + "<h3>Related</h3><div><a href='/x'>A linked item here</a></div>" * n, 2_500),
 }
 
 
