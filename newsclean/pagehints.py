@@ -1,11 +1,13 @@
 """What the HTML knew that extracted text forgets: which text sat in boilerplate blocks,
-and which text was a link.
+under a "Related" heading or in a hidden block, which text was a link or a tag link, and
+which sub-heading stood beside the headline.
 
 Captions are deliberately not used: on news pages the lead image's caption often repeats
 the standfirst or a subheading word for word, and both belong to the article.
 
-Read once from the parsed tree, before trafilatura, with a few XPath queries (C speed),
-and kept on the Document as ``doc.page`` for the ``page_blocks`` cleaner. Texts are
+Read from the parsed tree right after extraction (trafilatura works on its own copy, so
+the tree is intact), with a few compiled XPath queries (C speed), and kept on the
+Document as ``doc.page`` for the ``page_blocks`` and ``standfirst`` cleaners. Texts are
 stored as token strings (case-folded ``\\w+`` tokens joined by spaces), the form in which
 extracted paragraphs are compared with them. ``doc.page`` is not part of the Document's
 JSON: it describes the page the Document came from, not the article.
@@ -73,7 +75,6 @@ class PageHints:
     def link_heads(self) -> frozenset[str]:
         """The first three tokens of each link text: a cheap test before trying prefixes."""
         return frozenset(" ".join(link.split(" ", 3)[:3]) for link in self.links)
-
 
     def hidden_copies(self, tokens: str) -> int:
         """How many times the token string ``tokens`` occurs inside hidden blocks (0 fast
