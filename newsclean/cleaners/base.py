@@ -33,6 +33,18 @@ class Cleaner:
         raise NotImplementedError
 
 
+def edge_indices(n: int, head: int, tail: int) -> range | list[int]:
+    """Indices of the first ``head`` and last ``tail`` of ``n`` paragraphs, where bylines,
+    datelines and copyright lines live (all of them when the text is that short).
+
+    >>> edge_indices(10, 2, 3)
+    [0, 1, 7, 8, 9]
+    """
+    if n <= head + tail:
+        return range(n)
+    return [*range(head), *range(n - tail, n)]
+
+
 def is_quoted_speech(paragraph: str) -> bool:
     """A paragraph with quotation marks and an attribution verb ("... ," she said) is speech."""
     if not _QUOTE_MARKS.search(paragraph):

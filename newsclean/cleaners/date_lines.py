@@ -18,7 +18,7 @@ import re
 
 from ..document import Document
 from ..phrasebook import date_words
-from .base import Cleaner
+from .base import Cleaner, edge_indices
 
 _HAS_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d\d-\d\d")
 # "+81 158-23-2012": digits in the shape of a phone number, not of a date.
@@ -37,11 +37,9 @@ class DateLines(Cleaner):
         self.tail = tail
 
     def __call__(self, doc: Document) -> Document:
-        n = len(doc.paragraphs)
-        candidates = range(n) if n <= self.head + self.tail else [*range(self.head), *range(n - self.tail, n)]
         vocabulary = date_words()
         reasons = {}
-        for i in candidates:
+        for i in edge_indices(len(doc.paragraphs), self.head, self.tail):
             tokens = doc.tokens[i]
             if len(tokens) < 2 or len(tokens) > self.max_words or not _HAS_DATE.search(doc.paragraphs[i]) \
                     or _PHONE.search(doc.paragraphs[i]):

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from ..document import Document
 from ..phrasebook import index
-from .base import Cleaner, is_quoted_speech, quote_match
+from .base import Cleaner, edge_indices, is_quoted_speech, quote_match
 
 _EDGES = " -–—•*|>»›:·#_"
 
@@ -31,9 +31,7 @@ class PhraseLineCleaner(Cleaner):
         self.tail = tail
 
     def _candidates(self, n: int) -> range | list[int]:
-        if self.zone == "anywhere" or n <= self.head + self.tail:
-            return range(n)
-        return [*range(self.head), *range(n - self.tail, n)]
+        return range(n) if self.zone == "anywhere" else edge_indices(n, self.head, self.tail)
 
     def _match(self, folded: str, keys):
         if self.mode == "search":
