@@ -171,8 +171,9 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
         label = " ".join(heading.text_content().split())
         if not label or label.count(" ") >= 8:
             continue
-        names = f"{heading.get('class', '')} {heading.get('id', '')}".lower()
-        if not (_BOILERPLATE.search(names) or headings.match(fold(label).strip(_HEADING_EDGES), whole=True)):
+        by_class = bool(_BOILERPLATE.search(f"{heading.get('class', '')} {heading.get('id', '')}".lower()))
+        by_words = bool(headings.match(fold(label).strip(_HEADING_EDGES).rstrip("?"), whole=True))
+        if not (by_class or by_words):
             continue
         anchor = heading  # climb out of wrappers that hold nothing but the heading
         own = token_string(label)
@@ -181,7 +182,7 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
             anchor = parent
         # Both signals (a related class *and* words) vouch for any item; one alone only
         # for items that are mostly links: "Empfehlungen" may head real advice.
-        sure = bool(_BOILERPLATE.search(names)) and bool(headings.match(fold(label).strip(_HEADING_EDGES), whole=True))
+        sure = by_class and by_words
         for item in anchor.itersiblings():
             if not isinstance(item.tag, str) or item.tag in _SKIPPED_SIBLINGS:
                 continue
