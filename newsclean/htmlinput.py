@@ -153,10 +153,10 @@ _COUNT = etree.XPath("count(descendant-or-self::*) + count(descendant::comment()
                      " + count(descendant::processing-instruction())")
 
 
-def _element_count(tree: HtmlElement, limit: int) -> int:
+def _element_count(tree: HtmlElement) -> int:
     """The number of elements, comments and processing instructions included as ``iter()``
     yields them (all of them: an XPath count in C costs less than a Python loop that stops
-    at ``limit``)."""
+    at the limit)."""
     return int(_COUNT(tree))
 
 
@@ -166,7 +166,7 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     except InputError:
         return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", **fields)
     meta = read_metadata(tree, url)
-    elements = _element_count(tree, MAX_EXTRACT_ELEMENTS)
+    elements = _element_count(tree)
     if elements > MAX_EXTRACT_ELEMENTS:
         paragraphs = extract_plain(tree)
     else:

@@ -3,7 +3,8 @@
 * A **heading** is a whole paragraph from ``[related] headings`` ("Related Articles",
   "Lesen Sie auch", "Читайте также", "Schon gelesen?"), with an optional trailing colon or
   question mark. It goes, and so does the run of headline-like paragraphs after it (at
-  most ``max_items``): short, not ending like a sentence. The run stops at the first paragraph that reads as prose.
+  most ``max_items``): short, not ending like a sentence. The run stops at the first
+  paragraph that reads as prose.
 * An **inline promo** starts with a ``[related] inline`` prefix followed by a separator
   (``READ MORE: ...``, ``Lire aussi | ...``), or by nothing but a capitalised prefix of two
   words or more (``READ MORE Headline``), and is at most ``max_words`` long.
