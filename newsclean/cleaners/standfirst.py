@@ -1,14 +1,13 @@
 """The standfirst (dek, sub-headline) repeated as the first paragraph, for HTML input only.
 
 Extractors read the summary printed under a headline as the article's first paragraph.
-The page says what it is: a heading element, or one whose class or ``itemprop`` names a
-standfirst ("sub-head", "dek", "standfirst", ``itemprop="description"``), inside the small
-block that holds the ``<h1>`` (see :func:`newsclean.pagehints.read_hints`). A paragraph
-goes when it is one of those texts, word for word, within the first ``window``
-paragraphs: ``the standfirst printed under the headline``.
+The page says what it is: a heading element (``h2``-``h6``) inside the small block that
+holds the ``<h1>`` (see :func:`newsclean.pagehints.read_hints`). A paragraph goes when it
+is one of those texts, word for word, within the first ``window`` paragraphs:
+``the standfirst printed under the headline``.
 
-An article's own first paragraph never sits in the headline's block, so a lede that
-repeats the meta description (most do) is not touched.
+A summary set as ``<p class="lead">`` is not used (on many pages that is the article's
+first paragraph), nor is the meta description (most ledes repeat it).
 """
 
 from __future__ import annotations
