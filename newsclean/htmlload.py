@@ -5,14 +5,28 @@ the whole page: over a millisecond on a typical news page, more than all of news
 own reading of the tree. The page almost never has one, and a plain substring test
 proves it ten times faster. The rest of the loader's repairs are repeated here
 verbatim; any page off the common path (such a character present, a parse error, an
-implausibly small tree) goes to ``load_html`` itself, so the tree is always the one
-trafilatura would build. ``tests/test_htmlload.py`` pins the two together.
+implausibly small tree) goes to ``load_html`` itself, so the tree always has the nodes
+trafilatura would build (only the Python class of its elements differs: see ``PARSER``).
+``tests/test_htmlload.py`` pins the two together.
 """
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement, fromstring
-from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, load_html
+from lxml.etree import ElementDefaultClassLookup
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html
+
+# trafilatura's HTML_PARSER options, with one change. lxml.html picks each element's Python
+# class (FormElement, InputElement, ...) through a Python callback, run whenever Python code
+# touches an element for the first time: about a tenth of trafilatura's extraction time and
+# more of newsclean's own tree reading. A C-level lookup gives every element ``HtmlElement``,
+# so the tree has the same nodes, text and methods; only the form-field classes' extra
+# properties (``.value``, ``.fields``) are missing, and neither trafilatura (readability and
+# justext included) nor newsclean reads them.
+PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                    remove_comments=True, remove_pis=True)
+PARSER.set_element_class_lookup(ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
 
 # What trafilatura's INVALID_XML_CHARS matches: C0 controls but tab, newline and CR, and
 # the two non-characters. One ``in`` per character is a C-speed scan.
@@ -37,7 +51,7 @@ def load(html: str) -> HtmlElement | None:
         return load_html(html)
     beginning = html[:50].lower()
     try:
-        tree = fromstring(_repair(html, beginning), parser=HTML_PARSER)
+        tree = fromstring(_repair(html, beginning), parser=PARSER)
     except Exception:  # an encoding declaration, a parser error: the loader's own fallbacks
         return load_html(html)
     if tree is None or len(tree) < 1 or ("html" not in beginning and len(tree) < 2):
