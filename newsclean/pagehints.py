@@ -147,7 +147,8 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
             blocks.append((f"inside <{_label(element)}> on the page", text))
     blocks.extend(_related_sections(tree, limit))
     hidden, page_text = _hidden_texts(tree, limit, paragraphs)
-    links = frozenset(token_string(t) for t in _LINK_TEXTS(tree) if t.count(" ") >= 2)
+    # set(): menus and teaser lists repeat link texts, each is tokenised once.
+    links = frozenset(token_string(t) for t in set(_LINK_TEXTS(tree)) if t.count(" ") >= 2)
     tags = frozenset(t for t in map(token_string, _TAG_TEXTS(tree)) if t)
     return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree), tags)
 
@@ -211,8 +212,9 @@ _READABLE_TEXT = etree.XPath("//body/descendant::text()[not(parent::script or pa
 _HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
                       " or contains(translate(., ' ', ''), 'visibility:hidden')]]")
 # The link's own text and one level down: a headline link often wraps an <h3> or <span>.
-_TAG_TEXTS = etree.XPath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/descendant-or-self::*/text()",
-                         smart_strings=False)
+# (``[@rel]`` first: most links have none, and normalize-space would run for each.)
+_TAG_TEXTS = etree.XPath("//a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
+                         "/descendant-or-self::*/text()", smart_strings=False)
 _LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
 

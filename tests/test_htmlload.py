@@ -7,6 +7,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from newsclean.decoding import sanitize
 from newsclean.htmlinput import extract_body
 from newsclean.htmlload import load
 
@@ -46,6 +47,13 @@ def _shape(tree):
 @pytest.mark.parametrize("html", PAGES)
 def test_same_tree_as_trafilatura(html):
     assert _shape(load(html)) == _shape(load_html(html))
+
+
+@pytest.mark.parametrize("html", PAGES)
+def test_same_tree_for_sanitized_text(html):
+    """The reader's path: controls already removed, only the non-characters looked for."""
+    clean = sanitize(html)
+    assert _shape(load(clean, sanitized=True)) == _shape(load_html(clean))
 
 
 def test_every_element_is_a_plain_html_element():
