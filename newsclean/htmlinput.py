@@ -118,8 +118,11 @@ def extract_body(tree: HtmlElement) -> list[str]:
     """The main text as paragraphs, from trafilatura with comments off and no dedup cache."""
     import trafilatura
 
+    from . import readability_gate
+
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    result = trafilatura.bare_extraction(tree, options=_extractor_options())
+    with readability_gate.active():  # skips readability only where its text cannot be chosen
+        result = trafilatura.bare_extraction(tree, options=_extractor_options())
     text = getattr(result, "text", None) or ""
     return text.split("\n")
 
