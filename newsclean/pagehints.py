@@ -211,10 +211,10 @@ _READABLE_TEXT = etree.XPath("//body/descendant::text()[not(parent::script or pa
                              " or parent::noscript or parent::template)]", smart_strings=False)
 _HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
                       " or contains(translate(., ' ', ''), 'visibility:hidden')]]")
-# The link's own text and one level down: a headline link often wraps an <h3> or <span>.
-# (``[@rel]`` first: most links have none, and normalize-space would run for each.)
+# Tag links' texts; ``[@rel]`` first: most links have none, and normalize-space would run for each.
 _TAG_TEXTS = etree.XPath("//a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
                          "/descendant-or-self::*/text()", smart_strings=False)
+# The link's own text and one level down: a headline link often wraps an <h3> or <span>.
 _LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
 
