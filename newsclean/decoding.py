@@ -75,9 +75,7 @@ def decode_sanitized(data: bytes, *, source: str | None = None) -> str:
     """``sanitize(decode(data))``. Plain UTF-8 input, nearly all of it, is checked for
     control characters on its own bytes, which ``sanitize`` would otherwise re-encode."""
     text, utf8 = _decode(data, source)
-    if utf8 and len(data.translate(None, _CONTROL_BYTES)) == len(data):
-        return text
-    return sanitize(text)
+    return _without_controls(text, data) if utf8 else sanitize(text)
 
 
 def _decode(data: bytes, source: str | None) -> tuple[str, bool]:
@@ -125,6 +123,11 @@ def sanitize(text: str) -> str:
     except UnicodeEncodeError:  # only lone surrogates fail to encode
         text = _SURROGATE.sub("\ufffd", text)
         data = text.encode("utf-8")
+    return _without_controls(text, data)
+
+
+def _without_controls(text: str, data: bytes) -> str:
+    """``text`` without control characters; ``data``, its UTF-8 form, says at C speed if it has any."""
     if len(data.translate(None, _CONTROL_BYTES)) == len(data):
         return text
     return _CONTROL.sub("", text)
