@@ -63,7 +63,7 @@ def _children_cpu() -> float:
 
 
 def run(corpus: Path, output: Path, jobs: int) -> dict:
-    command = [sys.executable, "-m", "newsclean.corpus_cli", str(corpus), "-o", str(output),
+    command = [sys.executable, "-m", "newsclean.cli.corpus_command", str(corpus), "-o", str(output),
                "--near-duplicates", "mark", "--learn-boilerplate", "--jobs", str(jobs)]
     started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)

@@ -89,7 +89,7 @@ def pools_by_language(paragraphs: list[str], min_size: int = 300) -> tuple[list[
 
     Returns the pools with at least ``min_size`` paragraphs and their sizes (sampling weights).
     """
-    from newsclean.language import guess
+    from newsclean.reading.language import guess
 
     groups: dict[str, list[str]] = {}
     for paragraph in paragraphs:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .cleaners import BUILTINS
-from .config import Config
-from .document import Change, Document
-from .errors import CleanerError, ConfigError, InputError, NewscleanError
-from .pipeline import Pipeline
-from .reader import read
-from .safety import guard
+from newsclean.cleaners import BUILTINS
+from newsclean.config import Config
+from newsclean.document import Change, Document
+from newsclean.errors import CleanerError, ConfigError, InputError, NewscleanError
+from newsclean.pipeline import Pipeline
+from newsclean.reading.reader import read
+from newsclean.safety import guard
 
 __version__ = "0.1.0"
 

@@ -23,10 +23,10 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .cleaners import BUILTINS
-from .errors import ConfigError
-from .pipeline import Pipeline
-from .safety import DEFAULT_MAX_REMOVED_SHARE
+from newsclean.cleaners import BUILTINS
+from newsclean.errors import ConfigError
+from newsclean.pipeline import Pipeline
+from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE
 
 DEFAULT_ORDER: tuple[str, ...] = tuple(BUILTINS)
 #: Top-level keys besides per-cleaner option tables.

@@ -127,21 +127,21 @@ class Document:
     @cached_property
     def folded(self) -> tuple[str, ...]:
         """The paragraphs folded for matching (see :func:`newsclean.textutil.fold`)."""
-        from .textutil import fold
+        from newsclean.textutil import fold
 
         return tuple(fold(p) for p in self.paragraphs)
 
     @cached_property
     def tokens(self) -> tuple[tuple[str, ...], ...]:
         """The case-folded ``\\w+`` tokens of each paragraph."""
-        from .textutil import words
+        from newsclean.textutil import words
 
         return tuple(tuple(words(f)) for f in self.folded)
 
     @cached_property
     def word_keys(self) -> tuple[frozenset[str], ...]:
-        """Each paragraph's phrase-index keys (see :class:`newsclean.phrasebook.PhraseIndex`)."""
-        from .phrasebook import word_keys
+        """Each paragraph's phrase-index keys (see :class:`newsclean.phrases.book.PhraseIndex`)."""
+        from newsclean.textutil import word_keys
 
         return tuple(word_keys(t) for t in self.tokens)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Union
 
-from .document import Document
-from .errors import CleanerError, ConfigError
+from newsclean.cleaners import BUILTINS
+from newsclean.document import Document
+from newsclean.errors import CleanerError, ConfigError
 
 Cleaner = Callable[[Document], Document]
 CleanerLike = Union[Cleaner, "Pipeline"]
@@ -46,9 +47,7 @@ class Pipeline:
     @classmethod
     def default(cls) -> "Pipeline":
         """The built-in cleaners in their default order with default options."""
-        from .config import Config
-
-        return Config().pipeline()
+        return cls(cleaner() for cleaner in BUILTINS.values())
 
     # -- inspection ----------------------------------------------------------------
 

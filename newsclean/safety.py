@@ -24,7 +24,7 @@ share says little, and a page that is nothing but a paywall notice should be emp
 
 from __future__ import annotations
 
-from .document import Document
+from newsclean.document import Document
 
 #: Default limit on the share of body characters the cleaners may remove.
 #: Real cruft is a minority of a news page: on the 181 pages of the scrapinghub

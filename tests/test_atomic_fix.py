@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from newsclean.cli import main
+from newsclean.cli.command import main
 
 ARTICLE = [
     "Storm hits the coast",
@@ -44,7 +44,7 @@ def write(path, lines, newline="\n", mode=0o644) -> bytes:
 # child says where it is and waits there to be killed.
 _CHILD = """
 import os, sys, time
-from newsclean.cli import main
+from newsclean.cli.command import main
 where, args = sys.argv[1], sys.argv[2:]
 real = getattr(os, where)
 def pause(*a, **k):

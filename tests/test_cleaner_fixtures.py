@@ -6,7 +6,7 @@ import json
 import pytest
 
 from newsclean import BUILTINS, Document, Pipeline
-from newsclean.language import guess
+from newsclean.reading.language import guess
 
 from conftest import FIXTURES
 

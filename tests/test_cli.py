@@ -16,7 +16,7 @@ import pytest
 import newsclean
 
 from newsclean.cleaners import BUILTINS
-from newsclean.cli import main
+from newsclean.cli.command import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cli"
 
@@ -332,10 +332,12 @@ def test_cleaners_command_lists_every_builtin(capsys):
 def test_corpus_command_dispatches(monkeypatch, capsys):
     import types
 
-    fake = types.ModuleType("newsclean.corpus_cli")
+    fake = types.ModuleType("newsclean.cli.corpus_command")
     fake.main = lambda argv: 7 if argv == ["--x"] else 0
-    monkeypatch.setitem(sys.modules, "newsclean.corpus_cli", fake)
-    monkeypatch.setattr(newsclean, "corpus_cli", fake, raising=False)  # once imported, the package attribute wins
+    monkeypatch.setitem(sys.modules, "newsclean.cli.corpus_command", fake)
+    import newsclean.cli
+
+    monkeypatch.setattr(newsclean.cli, "corpus_command", fake, raising=False)  # once imported, the package attribute wins
     assert main(["corpus", "--x"]) == 7
 
 

@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean import clean
-from newsclean.atomic import replacing, write_bytes
+from newsclean.cli.atomic import replacing, write_bytes
 from newsclean.document import TITLE, Document
-from newsclean.files import matches
-from newsclean.formats import read_text_document
-from newsclean.jsonl import RecordError, parse_record, replace_field
-from newsclean.linefix import apply, source_line, split_lines
-from newsclean.progress import Progress
+from newsclean.cli.files import matches
+from newsclean.cli.formats import read_text_document
+from newsclean.cli.jsonl import RecordError, parse_record, replace_field
+from newsclean.cli.linefix import apply, source_line, split_lines
+from newsclean.cli.progress import Progress
 
 
 def by_words(*words: str):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsclean import configfile
-from newsclean.cli import main
-from newsclean.configfile import ConfigSpec
+from newsclean.cli import configfile
+from newsclean.cli.command import main
+from newsclean.cli.configfile import ConfigSpec
 from newsclean.errors import ConfigError
 
 STORM = Path(__file__).parent / "fixtures" / "cli" / "storm.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.corpus_cli import main
+from newsclean.cli.corpus_command import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "corpus" / "courier.jsonl"
 FOOTER = "The Vendel Courier thanks its 4127 members in Oskarby and the heron fund."

@@ -7,9 +7,9 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from newsclean.decoding import sanitize
-from newsclean.htmlinput import extract_body
-from newsclean.htmlload import load
+from newsclean.reading.decoding import sanitize
+from newsclean.reading.htmlinput import extract_body
+from newsclean.reading.htmlload import load
 
 BODY = "<body><h1>Storm</h1><p>The storm hit the coast.</p><p>Officials said so.</p></body>"
 PAGES = [
@@ -65,7 +65,7 @@ def test_every_element_is_a_plain_html_element():
 def test_trafilatura_reads_form_pages_the_same_from_either_tree():
     """Form-field classes differ between the two trees; trafilatura's output does not."""
     import trafilatura
-    from newsclean.htmlinput import _extractor_options
+    from newsclean.reading.htmlinput import _extractor_options
 
     ours = extract_body(load(FORM_PAGE))
     theirs = trafilatura.bare_extraction(load_html(FORM_PAGE), options=_extractor_options()).text

@@ -4,8 +4,8 @@ import pytest
 
 import newsclean
 from newsclean import InputError
-from newsclean.decoding import looks_like_html
-from newsclean.textinput import looks_like_headline
+from newsclean.reading.decoding import looks_like_html
+from newsclean.reading.textinput import looks_like_headline
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="{charset}">
 <title>Bridge closes for repairs | The Town Courier</title>

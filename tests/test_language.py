@@ -1,7 +1,7 @@
 import subprocess
 import sys
 
-from newsclean.language import detect, guess
+from newsclean.reading.language import detect, guess
 
 SAMPLE = "Üye değilseniz hemen üye olun veya giriş yapın."
 
@@ -15,7 +15,7 @@ def test_guess_from_function_words_and_letters():
 
 
 def test_langdetect_is_deterministic_across_processes():
-    code = f"from newsclean.language import detect; print(detect({SAMPLE!r}))"
+    code = f"from newsclean.reading.language import detect; print(detect({SAMPLE!r}))"
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
     assert len(runs) == 1 and "tr" in runs.pop()

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 import newsclean
-from newsclean.cli import main
+from newsclean.cli.command import main
 
 
 class NetworkUsed(AssertionError):

@@ -12,8 +12,8 @@ import pytest
 import newsclean
 from newsclean import Document
 from newsclean.cleaners import PageBlocks, Standfirst
-from newsclean.htmlinput import parse_html
-from newsclean.pagehints import read_hints
+from newsclean.reading.htmlinput import parse_html
+from newsclean.reading.pagehints import read_hints
 
 HTML = Path(__file__).parent / "fixtures" / "html"
 

@@ -7,7 +7,7 @@ from itertools import accumulate
 
 import pytest
 
-from newsclean.pagehints import _BOILERPLATE, _marked
+from newsclean.reading.pagehints import _BOILERPLATE, _marked
 
 CASES = [
     [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsclean.phrasebook import PhraseIndex, _search_at, index
+from newsclean.phrases.book import PhraseIndex, _search_at, index
 
 TEXTS = [
     "please support our journalism today",

@@ -9,8 +9,8 @@ import trafilatura
 from trafilatura import external
 from trafilatura.utils import trim
 
-from newsclean import readability_gate
-from newsclean.htmlinput import _extractor_options, extract_body, parse_html
+from newsclean.reading import readability_gate
+from newsclean.reading.htmlinput import _extractor_options, extract_body, parse_html
 
 pytestmark = pytest.mark.skipif(not readability_gate.INSTALLED,
                                 reason=f"trafilatura {trafilatura.__version__} is not a verified version: gate off")

@@ -24,7 +24,7 @@ import time
 import pytest
 
 import newsclean
-from newsclean import phrasebook
+from newsclean.phrases import book as phrasebook
 
 try:
     from re import _constants as sre_constants  # type: ignore[attr-defined]

@@ -66,7 +66,7 @@ def test_bad_values_are_config_errors(bad):
 
 
 def test_check_and_explain_show_the_flag_and_the_withheld_changes(tmp_path, capsys, monkeypatch):
-    from newsclean.cli import main
+    from newsclean.cli.command import main
 
     monkeypatch.setenv("NO_COLOR", "1")
     path = tmp_path / "gutted.txt"

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from .ads import AdMarkers
-from .appeals import Appeals
-from .base import Cleaner
-from .comments import CommentFurniture
-from .copyright import CopyrightLines
-from .credits import Credits
-from .date_lines import DateLines
-from .duplicates import Duplicates
-from .foreign_footer import ForeignFooter
-from .newsletter import NewsletterPrompts
-from .page_blocks import PageBlocks
-from .promos import Promos
-from .quotes import Quotes
-from .related import RelatedLists
-from .social import SocialLines
-from .standfirst import Standfirst
-from .tags import TagLines
-from .unicode import UnicodeRepair
+from newsclean.cleaners.ads import AdMarkers
+from newsclean.cleaners.appeals import Appeals
+from newsclean.cleaners.base import Cleaner
+from newsclean.cleaners.comments import CommentFurniture
+from newsclean.cleaners.copyright import CopyrightLines
+from newsclean.cleaners.credits import Credits
+from newsclean.cleaners.date_lines import DateLines
+from newsclean.cleaners.duplicates import Duplicates
+from newsclean.cleaners.foreign_footer import ForeignFooter
+from newsclean.cleaners.newsletter import NewsletterPrompts
+from newsclean.cleaners.page_blocks import PageBlocks
+from newsclean.cleaners.promos import Promos
+from newsclean.cleaners.quotes import Quotes
+from newsclean.cleaners.related import RelatedLists
+from newsclean.cleaners.social import SocialLines
+from newsclean.cleaners.standfirst import Standfirst
+from newsclean.cleaners.tags import TagLines
+from newsclean.cleaners.unicode import UnicodeRepair
 
 #: name -> class, in default pipeline order. Unicode repair comes first so the phrase
 #: lists see repaired text; quotes come last so every earlier step sees the original marks.

@@ -16,9 +16,9 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
 
 from __future__ import annotations
 
-from ..document import Document
-from ..phrasebook import index
-from .base import Cleaner, is_quoted_speech, quote_match
+from newsclean.document import Document
+from newsclean.phrases.book import index
+from newsclean.cleaners.base import Cleaner, is_quoted_speech, quote_match
 
 OPENER_MAX_WORDS = 15
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from ..document import Document
-from ..phrasebook import index
-from ..textutil import fold
+from newsclean.document import Document
+from newsclean.phrases.book import index
+from newsclean.textutil import fold
 
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
 

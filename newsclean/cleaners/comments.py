@@ -7,9 +7,9 @@ to comment" never matches.
 
 from __future__ import annotations
 
-from ..document import Document
-from ..phrasebook import index
-from .base import Cleaner, quote_match
+from newsclean.document import Document
+from newsclean.phrases.book import index
+from newsclean.cleaners.base import Cleaner, quote_match
 
 
 class CommentFurniture(Cleaner):

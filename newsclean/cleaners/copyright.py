@@ -5,7 +5,7 @@ Only the first ``head`` and last ``tail`` paragraphs, each of at most ``max_word
 that contain a ``[copyright] lines`` phrase.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class CopyrightLines(PhraseLineCleaner):

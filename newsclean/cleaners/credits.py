@@ -8,7 +8,7 @@ phrases written to match anywhere, contain one), so a body sentence that mention
 "reporting" is never touched.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class Credits(PhraseLineCleaner):

@@ -6,7 +6,7 @@ deep and never more than half the document, and the scan stops at the first para
 that is not confidently in another language: a quotation in another language inside the
 body is never looked at, and neither is quoted speech at the end.
 
-Cost: the cheap guess in :mod:`newsclean.language` (writing system, function words,
+Cost: the cheap guess in :mod:`newsclean.reading.language` (writing system, function words,
 typical letters) screens each paragraph. Seeded langdetect runs only for a paragraph the
 guess already places in another language, to confirm it and give the probability in the
 reason; the article's own language is then confirmed with langdetect too (once per
@@ -19,9 +19,9 @@ paragraph: the article-language guess is then the likelier mistake.
 
 from __future__ import annotations
 
-from ..document import Document
-from ..language import detect, guess
-from .base import Cleaner, is_quoted_speech
+from newsclean.document import Document
+from newsclean.reading.language import detect, guess
+from newsclean.cleaners.base import Cleaner, is_quoted_speech
 
 
 class ForeignFooter(Cleaner):

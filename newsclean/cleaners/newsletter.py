@@ -6,7 +6,7 @@ Anywhere in the document, a paragraph of at most ``max_words`` words that contai
 story about e-mail marketing that uses the word "newsletter" in a long sentence stays.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class NewsletterPrompts(PhraseLineCleaner):

@@ -1,7 +1,7 @@
 """Paragraphs the HTML page marks as boilerplate, for HTML input only.
 
 Extracted text forgets where a paragraph came from; the page does not. Using the hints
-read before extraction (:mod:`newsclean.pagehints`), a paragraph goes when
+read before extraction (:mod:`newsclean.reading.pagehints`), a paragraph goes when
 
 * it sat inside a block whose class or id names boilerplate ("related-posts",
   "newsletter-signup", "social-share", "author-bio", ...), and the block is small next to
@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..document import Document
-from ..pagehints import token_string
-from .base import Cleaner
+from newsclean.document import Document
+from newsclean.reading.pagehints import token_string
+from newsclean.cleaners.base import Cleaner
 
 _LIST_SEPARATORS = re.compile(r"[,;|·•]")
 

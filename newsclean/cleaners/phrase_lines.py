@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from ..document import Document
-from ..phrasebook import index
-from .base import Cleaner, edge_indices, is_quoted_speech, quote_match
+from newsclean.document import Document
+from newsclean.phrases.book import index
+from newsclean.cleaners.base import Cleaner, edge_indices, is_quoted_speech, quote_match
 
 _EDGES = " -–—•*|>»›:·#_"
 

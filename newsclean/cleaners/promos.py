@@ -6,7 +6,7 @@ Anywhere, a paragraph of at most ``max_words`` words that contains a ``[promos] 
 phrase.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class Promos(PhraseLineCleaner):

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Document
-from ..phrasebook import entries, index
-from ..textutil import ends_like_sentence, word_count
-from .base import Cleaner
+from newsclean.document import Document
+from newsclean.phrases.book import entries, index
+from newsclean.textutil import ends_like_sentence, word_count
+from newsclean.cleaners.base import Cleaner
 
 _EDGES = " \t-–—•*|>»›:：·#"
 

@@ -6,7 +6,7 @@ Only the first ``head`` and last ``tail`` paragraphs, each of at most ``max_word
 that start with a ``[social] lines`` phrase.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class SocialLines(PhraseLineCleaner):

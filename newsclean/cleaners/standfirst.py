@@ -2,7 +2,7 @@
 
 Extractors read the summary printed under a headline as the article's first paragraph.
 The page says what it is: a heading element (``h2``-``h6``) inside the small block that
-holds the ``<h1>`` (see :func:`newsclean.pagehints.read_hints`). A paragraph goes when it
+holds the ``<h1>`` (see :func:`newsclean.reading.pagehints.read_hints`). A paragraph goes when it
 is one of those texts, word for word, within the first ``window`` paragraphs:
 ``the standfirst printed under the headline``.
 
@@ -12,8 +12,8 @@ first paragraph), nor is the meta description (most ledes repeat it).
 
 from __future__ import annotations
 
-from ..document import Document
-from .base import Cleaner
+from newsclean.document import Document
+from newsclean.cleaners.base import Cleaner
 
 
 class Standfirst(Cleaner):

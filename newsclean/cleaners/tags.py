@@ -4,7 +4,7 @@ Only the last ``tail`` paragraphs (and the first ``head``), each of at most ``ma
 words, that start with a ``[tags] lines`` label followed by a colon or pipe.
 """
 
-from .phrase_lines import PhraseLineCleaner
+from newsclean.cleaners.phrase_lines import PhraseLineCleaner
 
 
 class TagLines(PhraseLineCleaner):

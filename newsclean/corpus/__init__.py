@@ -15,10 +15,10 @@
 ('Story 0 is about topic number 0 and nothing else at all.', 'seen on 6 of 6 documents from example.com')
 """
 
-from .boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, site_of
-from .near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer, shingles
-from .runner import NEAR_DUPLICATE_MODES, CorpusSummary, clean_corpus
-from .stream import read_records, write_records
+from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, site_of
+from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer, shingles
+from newsclean.corpus.runner import NEAR_DUPLICATE_MODES, CorpusSummary, clean_corpus
+from newsclean.corpus.stream import read_records, write_records
 
 __all__ = [
     "DEFAULT_THRESHOLD",

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..document import Document
+from newsclean.document import Document
 
 CLEANER_NAME = "site_boilerplate"
 FORMAT = "newsclean-boilerplate"

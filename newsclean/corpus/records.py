@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..decoding import sanitize
-from ..document import Document
-from ..errors import InputError
-from ..language import guess
-from ..reader import read
-from ..textinput import parse_text
-from .boilerplate import site_of
+from newsclean.reading.decoding import sanitize
+from newsclean.document import Document
+from newsclean.errors import InputError
+from newsclean.reading.language import guess
+from newsclean.reading.reader import read
+from newsclean.reading.textinput import parse_text
+from newsclean.corpus.boilerplate import site_of
 
 
 def to_document(record: Mapping[str, Any]) -> Document:

@@ -18,14 +18,14 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
-from .. import pipeline_for
-from ..document import Document
-from ..errors import NewscleanError
-from ..pipeline import Pipeline
-from .boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
-from .near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
-from .records import record_site, to_document, to_record
-from .stream import decode_record, encode_record, ordered_map
+from newsclean import pipeline_for
+from newsclean.document import Document
+from newsclean.errors import NewscleanError
+from newsclean.pipeline import Pipeline
+from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
+from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
+from newsclean.corpus.records import record_site, to_document, to_record
+from newsclean.corpus.stream import decode_record, encode_record, ordered_map
 
 NEAR_DUPLICATE_MODES = ("mark", "drop")
 MAX_ERRORS_KEPT = 20

@@ -15,8 +15,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import IO, Any, Callable, ContextManager, Iterable, Iterator, TypeVar
 
-from ..document import Document
-from ..errors import InputError
+from newsclean.document import Document
+from newsclean.errors import InputError
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -15,8 +15,8 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from .phrasebook import signature_letters, stopwords
-from .textutil import words
+from newsclean.phrases.book import signature_letters, stopwords
+from newsclean.textutil import words
 
 # Scripts that name a language (or a family we report by its largest member).
 _SCRIPT_LANGUAGE = {

@@ -49,7 +49,7 @@ def _repair(html: str, beginning: str) -> str:
 def load(html: str, *, sanitized: bool = False) -> HtmlElement | None:
     """The tree ``trafilatura.utils.load_html(html)`` returns, for a str, or None.
 
-    ``sanitized``: ``html`` has been through :func:`newsclean.decoding.sanitize`, which
+    ``sanitized``: ``html`` has been through :func:`newsclean.reading.decoding.sanitize`, which
     removed the C0 controls, so only the two non-characters are looked for (the 29 other
     scans cost a fifth of a millisecond on a typical page).
     """

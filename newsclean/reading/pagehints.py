@@ -26,9 +26,9 @@ from operator import add
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .document import nfc
-from .phrasebook import index
-from .textutil import fold, words
+from newsclean.document import nfc
+from newsclean.phrases.book import index
+from newsclean.textutil import fold, words
 
 # Substrings of class/id values that mark a block as boilerplate, with the label used in
 # reasons. Chosen to be specific: "share" but not "tag" (stage, vintage), "related" but

@@ -2,7 +2,7 @@
 
 It finds the inputs (:mod:`.files`), the configuration for each (:mod:`.configfile`),
 runs the work in input order (:mod:`.batch`), and reports (:mod:`.report`); the
-cleaning itself is the library's. Exit codes are listed in :mod:`newsclean.report`.
+cleaning itself is the library's. Exit codes are listed in :mod:`newsclean.cli.report`.
 """
 
 from __future__ import annotations
@@ -14,16 +14,18 @@ import os
 import sys
 from typing import IO, Iterator, TextIO
 
-from . import __version__, configfile, formats
-from .atomic import Discard, replacing
-from .batch import FileJob, LinesJob, Options, Result, batches, mirror_path, ordered, worker
-from .cleaners import BUILTINS
-from .configfile import ConfigSpec
-from .errors import ConfigError
-from .files import DEFAULT_INCLUDE, STDIN, Input, discover, matches
-from .formats import render_text  # noqa: F401 - part of the CLI's public surface
-from .progress import Progress
-from .report import EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
+from newsclean import __version__
+from newsclean.cli import configfile
+from newsclean.cli import formats
+from newsclean.cli.atomic import Discard, replacing
+from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, ordered, worker
+from newsclean.cleaners import BUILTINS
+from newsclean.cli.configfile import ConfigSpec
+from newsclean.errors import ConfigError
+from newsclean.cli.files import DEFAULT_INCLUDE, STDIN, Input, discover, matches
+from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
+from newsclean.cli.progress import Progress
+from newsclean.cli.report import EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
 
 __all__ = ["main", "render_text"]
 
@@ -126,12 +128,9 @@ def list_cleaners(argv: list[str]) -> int:
 
 
 def run_corpus(argv: list[str]) -> int:
-    try:
-        from . import corpus_cli  # another module's job; optional until it lands
-    except ImportError:
-        print("newsclean: error: the corpus command is not available in this installation", file=sys.stderr)
-        return EXIT_USAGE
-    return corpus_cli.main(argv)
+    from newsclean.cli import corpus_command  # imported on use: plain cleaning never loads corpus mode
+
+    return corpus_command.main(argv)
 
 
 def _options(args: argparse.Namespace) -> tuple[Options, str | None]:

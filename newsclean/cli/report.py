@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, TextIO
 
-from .document import Change, Document
+from newsclean.document import Change, Document
 
 EXIT_CLEAN = 0
 EXIT_CHANGED = 1

@@ -14,12 +14,12 @@ import sys
 import time
 from typing import TextIO
 
-from . import configfile
-from .config import Config
-from .corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
-from .corpus.near_duplicates import DEFAULT_THRESHOLD
-from .corpus.stream import read_lines, write_records
-from .errors import NewscleanError
+from newsclean.cli import configfile
+from newsclean.config import Config
+from newsclean.corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
+from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
+from newsclean.corpus.stream import read_lines, write_records
+from newsclean.errors import NewscleanError
 
 EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 123
 

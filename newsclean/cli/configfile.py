@@ -16,9 +16,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Config
-from .document import Document
-from .errors import ConfigError
+from newsclean.config import Config
+from newsclean.document import Document
+from newsclean.errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -102,7 +102,7 @@ def cleaner(spec: ConfigSpec) -> Callable[[Document], Document]:
     the library. The pipeline is built once here so a custom cleaner that cannot be
     imported is a configuration error before any file is read.
     """
-    from . import clean
+    from newsclean import clean
 
     config = load(spec)
     try:

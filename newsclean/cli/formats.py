@@ -14,10 +14,10 @@ import os
 import zlib
 from typing import IO, Any
 
-from .decoding import decode
-from .document import Document
-from .errors import InputError
-from .reader import read
+from newsclean.reading.decoding import decode
+from newsclean.document import Document
+from newsclean.errors import InputError
+from newsclean.reading.reader import read
 
 KINDS = ("html", "text", "jsonl")
 EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".jsonl": "jsonl"}

@@ -17,15 +17,17 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterable, Iterator
 
-from . import configfile, formats, linefix
-from .atomic import write_bytes
-from .configfile import ConfigSpec
-from .document import Change, Document
-from .errors import InputError, NewscleanError
-from .files import STDIN, Input
-from .jsonl import RecordError, parse_record, replace_field
-from .reader import read
-from .report import Style, Tally, check_lines, explain, line_hunk, unified_diff
+from newsclean.cli import configfile
+from newsclean.cli import formats
+from newsclean.cli import linefix
+from newsclean.cli.atomic import write_bytes
+from newsclean.cli.configfile import ConfigSpec
+from newsclean.document import Change, Document
+from newsclean.errors import InputError, NewscleanError
+from newsclean.cli.files import STDIN, Input
+from newsclean.cli.jsonl import RecordError, parse_record, replace_field
+from newsclean.reading.reader import read
+from newsclean.cli.report import Style, Tally, check_lines, explain, line_hunk, unified_diff
 
 MODES = ("output", "check", "fix", "diff", "explain")
 #: Fixing re-cleans the fixed text until nothing changes (a removal can expose a headline).

@@ -16,9 +16,9 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .document import Document
-from .errors import InputError
-from .pagehints import read_hints
+from newsclean.document import Document
+from newsclean.errors import InputError
+from newsclean.reading.pagehints import read_hints
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")  # lookbehind: linear on space runs
 
@@ -47,8 +47,8 @@ _META = {
 def parse_html(html: str, *, source: str | None = None, sanitized: bool = False) -> HtmlElement:
     """Parse ``html`` with lxml (as trafilatura's forgiving loader does) or raise InputError.
 
-    ``sanitized``: control characters are already gone (see :func:`newsclean.htmlload.load`)."""
-    from .htmlload import load
+    ``sanitized``: control characters are already gone (see :func:`newsclean.reading.htmlload.load`)."""
+    from newsclean.reading.htmlload import load
 
     tree = load(html, sanitized=sanitized)
     if tree is None:
@@ -118,7 +118,7 @@ def extract_body(tree: HtmlElement) -> list[str]:
     """The main text as paragraphs, from trafilatura with comments off and no dedup cache."""
     import trafilatura
 
-    from . import readability_gate
+    from newsclean.reading import readability_gate
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     with readability_gate.active():  # skips readability only where its text cannot be chosen
@@ -166,7 +166,7 @@ def _element_count(tree: HtmlElement) -> int:
 
 
 def parse_document(html: str, *, url: str | None = None, source: str | None = None, **fields) -> Document:
-    """A Document from a page's ``html``, already sanitized (as :func:`newsclean.reader.read` does)."""
+    """A Document from a page's ``html``, already sanitized (as :func:`newsclean.reading.reader.read` does)."""
     try:
         tree = parse_html(html, source=source, sanitized=True)  # the reader sanitized it
     except InputError:
@@ -200,7 +200,7 @@ def _has_text_outside_tags(html: str) -> bool:
 
 
 def _soup_document(html: str, *, url, source, why: str, title=None, metadata=None, **fields) -> Document:
-    from .soupfallback import soup_paragraphs
+    from newsclean.reading.soupfallback import soup_paragraphs
 
     paragraphs = soup_paragraphs(html)
     if not any(p.strip() for p in paragraphs) and metadata is None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from .decoding import decode_sanitized, looks_like_html, sanitize
-from .document import Document
-from .errors import InputError
-from .htmlinput import parse_document
-from .language import guess
-from .textinput import parse_text
+from newsclean.reading.decoding import decode_sanitized, looks_like_html, sanitize
+from newsclean.document import Document
+from newsclean.errors import InputError
+from newsclean.reading.htmlinput import parse_document
+from newsclean.reading.language import guess
+from newsclean.reading.textinput import parse_text
 
 
 def read(source: Any, *, url: str | None = None, name: str | None = None, kind: str | None = None) -> Document:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import itemgetter
 from importlib import resources
+
+from newsclean.textutil import KEY_LEN as _KEY_LEN, word_keys
 
 try:  # Python 3.11+
     import tomllib
@@ -78,8 +79,6 @@ def signature_letters() -> dict[str, frozenset[str]]:
 # few phrases whose start is not a literal word run as one ordinary alternation.
 
 _TOKEN = re.compile(r"\w+")
-_KEY_LEN = 4
-_KEY_OF = itemgetter(slice(None, _KEY_LEN))
 
 
 def first_word_keys(pattern: str) -> set[str] | None:
@@ -121,12 +120,6 @@ def first_word_keys(pattern: str) -> set[str] | None:
         return keys(list(sre_parse.parse(pattern)), "")
     except Exception:  # an exotic pattern is simply not indexed
         return None
-
-
-def word_keys(tokens) -> frozenset[str]:
-    """The index keys of a text's ``\\w+`` tokens (pass them to :meth:`PhraseIndex.search`)."""
-    # Deduplicate first, then slice in C: a paragraph repeats most of its words.
-    return frozenset(map(_KEY_OF, set(tokens)))
 
 
 class PhraseIndex:

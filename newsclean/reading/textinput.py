@@ -6,8 +6,8 @@ word, becomes the title and leaves the body.
 
 from __future__ import annotations
 
-from .document import Document, nfc
-from .textutil import ends_like_sentence, word_count
+from newsclean.document import Document, nfc
+from newsclean.textutil import ends_like_sentence, word_count
 
 # A headline is short, does not end like a sentence, and is followed by longer text.
 HEADLINE_MAX_WORDS = 25
