@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping
 
 #: Cached per-paragraph views carried over by ``Document.drop``.
-_PARAGRAPH_VIEWS = ("folded", "tokens", "word_keys", "word_counts")
+_PARAGRAPH_VIEWS = ("folded", "tokens", "word_counts")
 _MISSING = object()
 #: ``Change.after`` for a paragraph that was removed rather than rewritten.
 REMOVED = None
@@ -137,13 +137,6 @@ class Document:
         from newsclean.textutil import words
 
         return tuple(tuple(words(f)) for f in self.folded)
-
-    @cached_property
-    def word_keys(self) -> tuple[frozenset[str], ...]:
-        """Each paragraph's phrase-index keys (see :class:`newsclean.phrases.book.PhraseIndex`)."""
-        from newsclean.textutil import word_keys
-
-        return tuple(word_keys(t) for t in self.tokens)
 
     def memo(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
         """A cleaner's per-paragraph finding, computed once and kept across ``drop``.

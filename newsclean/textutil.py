@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 
 # Typographic quotes, apostrophes and dashes folded to ASCII, so one phrase list
 # matches "Can’t" and "Can't" alike. Matching only: cleaners never output folded text.
@@ -56,15 +55,3 @@ def ends_like_sentence(text: str) -> bool:
 
 def has_letters(text: str) -> bool:
     return any(ch.isalpha() for ch in text)
-
-
-# The phrase index (newsclean.phrases.book) keys each phrase by the first letters of its
-# first word; documents compute the same keys for each paragraph once, here in the core.
-KEY_LEN = 4
-_KEY_OF = itemgetter(slice(None, KEY_LEN))
-
-
-def word_keys(tokens) -> frozenset[str]:
-    """The phrase-index keys of a text's ``\\w+`` tokens (see :class:`newsclean.phrases.book.PhraseIndex`)."""
-    # Deduplicate first, then slice in C: a paragraph repeats most of its words.
-    return frozenset(map(_KEY_OF, set(tokens)))

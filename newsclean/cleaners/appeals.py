@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from newsclean.document import Document
 from newsclean.phrases.book import index
-from newsclean.cleaners.base import Cleaner, is_quoted_speech, quote_match
+from newsclean.cleaners.base import Cleaner, is_quoted_speech, phrase_anchors, quote_match
 
 OPENER_MAX_WORDS = 15
 
@@ -38,7 +38,7 @@ class Appeals(Cleaner):
         openers = index("appeals", "openers")
         i = 0
         while i < len(folded):
-            match = doc.memo("appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'")))
+            match = doc.memo("appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'"), anchors=phrase_anchors(doc, i)))
             if match and doc.word_counts[i] <= OPENER_MAX_WORDS:
                 end, hits = self._block(folded, i)
                 if end is not None:
@@ -53,7 +53,7 @@ class Appeals(Cleaner):
         for i, (paragraph, text) in enumerate(zip(doc.paragraphs, folded)):
             if i in reasons or doc.word_counts[i] > self.max_words:
                 continue
-            match = doc.memo("appeals.strong", i, lambda: strong.search(text, doc.word_keys[i]))
+            match = doc.memo("appeals.strong", i, lambda: strong.search(text, phrase_anchors(doc, i)))
             if match and not is_quoted_speech(paragraph):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)

@@ -6,7 +6,7 @@ import re
 from typing import ClassVar
 
 from newsclean.document import Document
-from newsclean.phrases.book import index
+from newsclean.phrases.book import anchors_in, index
 from newsclean.textutil import fold
 
 _QUOTE_MARKS = re.compile(r"[\"“”„«»]")
@@ -43,6 +43,11 @@ def edge_indices(n: int, head: int, tail: int) -> range | list[int]:
     if n <= head + tail:
         return range(n)
     return [*range(head), *range(n - tail, n)]
+
+
+def phrase_anchors(doc: Document, i: int) -> frozenset[int]:
+    """The phrase anchors in paragraph ``i``: one automaton scan serves every cleaner."""
+    return doc.memo("phrase_anchors", i, lambda: anchors_in(doc.folded[i]))
 
 
 def is_quoted_speech(paragraph: str) -> bool:

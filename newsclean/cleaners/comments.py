@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsclean.document import Document
 from newsclean.phrases.book import index
-from newsclean.cleaners.base import Cleaner, quote_match
+from newsclean.cleaners.base import Cleaner, phrase_anchors, quote_match
 
 
 class CommentFurniture(Cleaner):
@@ -27,7 +27,7 @@ class CommentFurniture(Cleaner):
             if doc.word_counts[i] > self.max_words:
                 continue
             folded = folded.strip(" -–—•*|")
-            match = lines.match(folded)
+            match = lines.match(folded, anchors=phrase_anchors(doc, i))
             if match:
                 reasons[i] = f"matched {quote_match(paragraph.strip(' -–—•*|'), folded, match)!r}"
         return doc.drop(reasons, by=self.name)

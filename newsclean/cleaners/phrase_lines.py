@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from newsclean.document import Document
 from newsclean.phrases.book import index
-from newsclean.cleaners.base import Cleaner, edge_indices, is_quoted_speech, quote_match
+from newsclean.cleaners.base import Cleaner, edge_indices, is_quoted_speech, phrase_anchors, quote_match
 
 _EDGES = " -–—•*|>»›:·#_"
 
@@ -33,10 +33,10 @@ class PhraseLineCleaner(Cleaner):
     def _candidates(self, n: int) -> range | list[int]:
         return range(n) if self.zone == "anywhere" else edge_indices(n, self.head, self.tail)
 
-    def _match(self, folded: str, keys):
+    def _match(self, folded: str, anchors: frozenset[int]):
         if self.mode == "search":
-            return index(self.section, self.key).search(folded, keys)
-        return index(self.section, self.key).match(folded, whole=self.mode == "whole")
+            return index(self.section, self.key).search(folded, anchors)
+        return index(self.section, self.key).match(folded, whole=self.mode == "whole", anchors=anchors)
 
     def __call__(self, doc: Document) -> Document:
         reasons = {}
@@ -46,7 +46,7 @@ class PhraseLineCleaner(Cleaner):
                 continue
             paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)
-            match = doc.memo(self.name, i, lambda: self._match(folded, doc.word_keys[i]))
+            match = doc.memo(self.name, i, lambda: self._match(folded, phrase_anchors(doc, i)))
             if match and not is_quoted_speech(paragraph):
                 phrase = quote_match(paragraph.strip(_EDGES), folded, match)
                 reasons[i] = f"{self.label}: matched {phrase!r}"

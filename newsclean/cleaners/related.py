@@ -21,7 +21,7 @@ from functools import lru_cache
 from newsclean.document import Document
 from newsclean.phrases.book import entries, index
 from newsclean.textutil import ends_like_sentence, word_count
-from newsclean.cleaners.base import Cleaner
+from newsclean.cleaners.base import Cleaner, phrase_anchors
 
 _EDGES = " \t-–—•*|>»›:：·#"
 
@@ -59,7 +59,7 @@ class RelatedLists(Cleaner):
 
         def is_heading(k: int) -> bool:
             return doc.word_counts[k] <= 8 and bool(
-                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES).rstrip("?"), whole=True))
+                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES).rstrip("?"), whole=True, anchors=phrase_anchors(doc, k)))
             )
 
         i = 0
