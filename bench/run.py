@@ -24,8 +24,13 @@ if __package__ in (None, ""):  # run as a script: make the package importable
 
 import newsclean  # noqa: E402
 
-from . import analysis, chart, data, report, systems  # noqa: E402
-from .measure import NEWSCLEAN, TRAFILATURA, run_quality  # noqa: E402
+from . import analysis, chart, data, halves, report, seeds, systems  # noqa: E402
+from .cruft import run as cruft_run  # noqa: E402
+from .cruft.report import render_section as cruft_section  # noqa: E402
+from .cruft.score import score as score_lines  # noqa: E402
+from .cruft.systems import newsclean_text as clean_labelled_text  # noqa: E402
+from .measure import NEWSCLEAN, TEXT_PATH, TRAFILATURA, run_quality  # noqa: E402
+from .split import split  # noqa: E402
 from .timing import NEWSCLEAN_HTML, NEWSCLEAN_TEXT, PATHS, ratios, time_paths  # noqa: E402
 from .timing import TRAFILATURA as TRAFILATURA_PATH  # noqa: E402
 
@@ -107,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             "timing": {path: t.ms_per_doc for path, t in timings.items()},
             "ratios": ratios(timings),
             "summary": summary,
+            "halves": halves.benchdata_halves(pages, quality.outputs, (TRAFILATURA, NEWSCLEAN, TEXT_PATH)),
         }
 
     from .timing import PathTiming
@@ -115,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     results["timing"] = {"all": {path: t.ms_per_doc for path, t in combined.items()}}
     results["ratios"] = ratios(combined)
     results["deterministic"] = deterministic
+    if seeds.available():
+        results["seeds"] = {half: score_lines(docs, [clean_labelled_text(d) for d in docs]).as_dict()
+                            for half, docs in split(seeds.load(), lambda d: d.site).items()}
+    cruft = cruft_run.measure()
+    results["cruftset"] = cruft.as_dict()
     (OUT_DIR / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 
     chart_path = args.out.with_suffix(".png")
@@ -129,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
                    for d, res in results["datasets"].items()},
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report.render(results, chart_path.name), encoding="utf-8")
+    load = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"
+    sections = [cruft_section(cruft, command="python -m bench.cruft --write", load=load)]
+    args.out.write_text(report.render(results, chart_path.name, sections), encoding="utf-8")
     _print_summary(results)
     print(f"wrote {args.out}, {chart_path} and {OUT_DIR}/", file=sys.stderr)
     return 0
@@ -142,6 +155,8 @@ def _print_summary(results) -> None:
             print(f"{dataset:13} {system:18} P {s['precision']:.4f} R {s['recall']:.4f} F1 {s['f1']:.4f}")
     for path, ms in results["timing"]["all"].items():
         print(f"{path:30} {ms:7.1f} ms/doc")
+    for row in report.halves_rows(results):
+        print("  ".join(str(c) for c in row))
     for bar, measured, met in report.bars(results):
         print(f"[{'ok' if met else 'MISSED'}] {bar}: {measured}")
 

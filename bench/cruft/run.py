@@ -1,0 +1,105 @@
+"""Score newsclean on the cruft set: ``python -m bench.cruft [--failures] [--write] [--json PATH]``.
+
+Both paths (extracted text, and the same documents as HTML pages, next to trafilatura
+alone on those pages), tune and check halves side by side. ``--failures`` lists the
+lines each path got wrong **on the tune half only**: the check half is for measuring,
+not for reading. ``--write`` replaces the cruft-set section of ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.cruft import dataset, pages, systems
+from bench.cruft.report import render_section, replace_section
+from bench.cruft.score import SliceScores, score
+from bench.split import HALVES, TUNE
+
+TEXT, HTML, TRAFILATURA_HTML = "newsclean on extracted text", "newsclean on HTML", "trafilatura alone on HTML"
+PATHS = (TEXT, HTML, TRAFILATURA_HTML)
+DOCS_FILE = dataset.FIXTURES.parent.parent.parent / "docs" / "benchmarks.md"
+
+
+@dataclass
+class CruftRun:
+    """Scores per path and half (``scores[path][half]``), and the set's shape."""
+
+    scores: dict[str, dict[str, SliceScores]] = field(default_factory=dict)
+    docs: dict[str, int] = field(default_factory=dict)
+    languages: tuple[str, ...] = ()
+    templates: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {"docs": self.docs, "languages": list(self.languages), "templates": self.templates,
+                "scores": {p: {h: s.as_dict() for h, s in by_half.items()} for p, by_half in self.scores.items()}}
+
+
+def measure(docs: list[dataset.LabelledDoc] | None = None) -> CruftRun:
+    docs = dataset.load() if docs is None else docs
+    run = CruftRun(languages=tuple(sorted({d.lang for d in docs})))
+    for half in HALVES:
+        chosen = [d for d in docs if d.half == half]
+        run.docs[half] = len(chosen)
+        rendered = [pages.render(d) for d in chosen]
+        for page in rendered:
+            run.templates[page.template] = run.templates.get(page.template, 0) + 1
+        text_flags = [systems.newsclean_text(d) for d in chosen]
+        run.scores.setdefault(TEXT, {})[half] = score(chosen, text_flags)
+        for path, flags_of in ((HTML, lambda d, p: systems.newsclean_html(p.html, list(p.lines))),
+                               (TRAFILATURA_HTML, lambda d, p: systems.trafilatura_html(p.html, list(p.lines), d.lines[0].text))):
+            flags = [flags_of(d, p) for d, p in zip(chosen, rendered)]
+            # the page's own lines come first, then its furniture
+            run.scores.setdefault(path, {})[half] = score(
+                chosen, [f[: len(d.lines)] for d, f in zip(chosen, flags)],
+                extra=[[(label, k) for (label, _), k in zip(p.lines[len(d.lines):], f[len(d.lines):])]
+                       for d, p, f in zip(chosen, rendered, flags)])
+    return run
+
+
+def _pct(value: float | None) -> str:
+    return "  –  " if value is None else f"{value:5.3f}"
+
+
+def print_summary(run: CruftRun, out=sys.stdout) -> None:
+    print(f"cruft set: {sum(run.docs.values())} documents ({run.docs}), {len(run.languages)} languages", file=out)
+    for path in PATHS:
+        for half in HALVES:
+            o = run.scores[path][half].overall
+            print(f"{path:28} {half:5}  recall {_pct(o.recall)}  precision {_pct(o.precision)}  F1 {_pct(o.f1)}  "
+                  f"body kept {_pct(o.body_kept)}  controls kept {_pct(o.controls_kept)}", file=out)
+
+
+def print_failures(run: CruftRun, out=sys.stdout) -> None:
+    for path in (TEXT, HTML):
+        s = run.scores[path][TUNE]
+        print(f"\n## {path}, tune half: {len(s.missed)} cruft lines kept, {len(s.lost)} lines lost", file=out)
+        for f in s.lost:
+            print(f"LOST   {f.doc:18} {f.label:18} {f.text[:110]}", file=out)
+        for f in s.missed:
+            print(f"MISSED {f.doc:18} {f.label:22} {f.text[:110]}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.cruft", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--failures", action="store_true", help="list the lines each path got wrong on the tune half")
+    parser.add_argument("--write", action="store_true", help=f"replace the cruft-set section of {DOCS_FILE.name}")
+    parser.add_argument("--json", type=Path, help="write every figure as JSON")
+    parser.add_argument("--langs", nargs="+", help="only these languages")
+    args = parser.parse_args(argv)
+    run = measure(dataset.load(langs=tuple(args.langs) if args.langs else None))
+    print_summary(run)
+    if args.failures:
+        print_failures(run)
+    if args.json:
+        args.json.write_text(json.dumps(run.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.write:
+        load = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"
+        section = render_section(run, command="python -m bench.cruft --write", load=load)
+        DOCS_FILE.write_text(replace_section(DOCS_FILE.read_text(encoding="utf-8"), section), encoding="utf-8")
+        print(f"wrote the cruft-set section of {DOCS_FILE}", file=sys.stderr)
+    return 0

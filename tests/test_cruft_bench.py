@@ -1,0 +1,194 @@
+"""The tune/check split, the cruft set's loader, line matcher, scorer and page renderer."""
+
+from __future__ import annotations
+
+import doctest
+import html
+
+import pytest
+
+from bench import report, seeds, split
+from bench.cruft import dataset, match, pages
+from bench.cruft import report as cruft_report
+from bench.cruft.dataset import CATEGORIES, FormatError, Line, LabelledDoc
+from bench.cruft.score import score
+from bench.data import Page
+from bench.halves import page_halves
+
+DOCS = dataset.load()
+
+
+@pytest.mark.parametrize("module", [split, match], ids=lambda m: m.__name__)
+def test_doctests(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+# -- split -------------------------------------------------------------------------
+
+
+def test_half_depends_only_on_the_site_key():
+    assert split.half_of("Example.com ") == split.half_of("example.com")
+    assert {split.half_of(f"site-{i}.example") for i in range(20)} == set(split.HALVES)
+
+
+def test_pages_of_one_host_stay_on_one_side():
+    urls = ["https://www.a-news.example/1", "http://a-news.example/2", "https://b-post.example/x", "https://c.example/y"]
+    pages_ = [Page("d", str(i), b"", url=u) for i, u in enumerate(urls)]
+    halves = page_halves(pages_)
+    side_of = {i: h for h, idx in halves.items() for i in idx}
+    assert side_of[0] == side_of[1]
+    assert sorted(i for idx in halves.values() for i in idx) == [0, 1, 2, 3]
+
+
+def test_split_keeps_input_order():
+    items = [f"s{i}" for i in range(30)]
+    halves = split.split(items, lambda s: s)
+    assert sorted(halves["tune"] + halves["check"]) == sorted(items)
+    assert halves["tune"] == [s for s in items if split.half_of(s) == "tune"]
+
+
+# -- matching ----------------------------------------------------------------------
+
+
+def test_repeated_headline_credits_the_title_first():
+    lines = ["Storm hits coast", "The storm hit the coast on Monday.", "Storm hits coast"]
+    cruft = [False, False, True]
+    assert match.kept(lines, cruft, ["Storm hits coast", "The storm hit the coast on Monday."]) == [True, True, False]
+    assert match.kept(lines, cruft, ["Storm hits coast", "The storm hit the coast on Monday.", "Storm hits coast"]) == [True, True, True]
+
+
+def test_near_verbatim_and_joined_lines_count_as_kept():
+    lines = ["He said “no” to the plan, the mayor told reporters on Monday.", "A second paragraph of ordinary reporting here.", "Share"]
+    output = ['He said "no" to the plan, the mayor told reporters on Monday!', "Intro. A second paragraph of ordinary reporting here. Outro"]
+    assert match.kept(lines, [False, False, True], output) == [True, True, False]
+
+
+def test_a_short_line_is_not_found_inside_a_longer_paragraph():
+    # "Share" is a word of the body text, not the kept share button
+    assert match.kept(["Share"], [True], ["Share prices fell sharply on Monday after the results."]) == [False]
+
+
+def test_lost_text_is_not_kept():
+    assert match.kept(["The storm hit the coast on Monday."], [False], ["Something else entirely."]) == [False]
+
+
+# -- scoring -----------------------------------------------------------------------
+
+
+def _doc(lang="en", site="s.example", labels=("title", "body", "cruft:appeal", "cruft:ad", "control")):
+    return LabelledDoc("d-" + lang, lang, site, "article", tuple(Line(label, f"{label} {i}") for i, label in enumerate(labels)))
+
+
+def test_scores_by_hand():
+    doc = _doc()
+    s = score([doc], [[True, True, False, True, False]])  # appeal removed, ad kept, control lost
+    o = s.overall
+    assert (o.cruft, o.cruft_removed, o.keep, o.keep_kept, o.control, o.control_kept) == (2, 1, 3, 2, 1, 0)
+    assert o.recall == 0.5 and o.precision == 0.5 and o.f1 == 0.5
+    assert o.body_kept == pytest.approx(2 / 3) and o.controls_kept == 0.0
+    assert s.by_category["appeal"].recall == 1.0 and s.by_category["ad"].recall == 0.0
+    assert [f.label for f in s.missed] == ["cruft:ad"] and [f.label for f in s.lost] == ["control"]
+
+
+def test_page_furniture_counts_only_in_its_own_category():
+    doc = _doc()
+    s = score([doc], [[True] * 5], extra=[[("cruft:furniture", False), ("cruft:furniture", True)]])
+    assert s.by_category["furniture"].recall == 0.5
+    assert s.overall.cruft == 2 and s.by_language["en"].cruft == 2
+
+
+def test_nothing_removed_scores_zero_recall_and_no_precision():
+    o = score([_doc()], [[True] * 5]).overall
+    assert o.recall == 0.0 and o.precision is None and o.f1 is None and o.body_kept == 1.0
+
+
+# -- the data ----------------------------------------------------------------------
+
+
+def test_parse_reads_headers_labels_and_comments():
+    docs = dataset.parse("# a comment\n=== x-1 site=a.example kind=control\ntitle | T\ncontrol | Body text.\n\n"
+                         "=== x-2 site=b.example\ntitle | U\ncruft:ad | Ad\n", "xx")
+    assert [(d.id, d.site, d.kind, d.lang) for d in docs] == [("x-1", "a.example", "control", "xx"), ("x-2", "b.example", "article", "xx")]
+    assert docs[1].text == "U\nAd" and docs[1].lines[1].category == "ad"
+
+
+@pytest.mark.parametrize("source, message", [
+    ("=== x site=a\ntitle | T\ncruft:banner | B\n", "unknown category"),
+    ("=== x\ntitle | T\n", "no site"),
+    ("=== x site=a\nbody | B\n", "title"),
+    ("title | T\n", "expected"),
+])
+def test_format_errors_say_what_is_wrong(source, message):
+    with pytest.raises(FormatError, match=message):
+        dataset.parse(source, "xx")
+
+
+def test_every_language_has_every_category_controls_and_a_control_article():
+    by_lang: dict[str, list[LabelledDoc]] = {}
+    for doc in DOCS:
+        by_lang.setdefault(doc.lang, []).append(doc)
+    for lang, docs in by_lang.items():
+        categories = {line.category for d in docs for line in d.lines if line.cruft}
+        assert categories == set(CATEGORIES), (lang, set(CATEGORIES) - categories)
+        assert any(d.kind == "control" for d in docs), lang
+        assert all(line.label == "control" for d in docs if d.kind == "control" for line in d.lines[1:]), lang
+
+
+def test_both_halves_are_used():
+    halves = {d.half for d in DOCS}
+    assert halves == set(split.HALVES)
+
+
+# -- pages -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc", DOCS[:8], ids=lambda d: d.id)
+def test_a_page_holds_every_line_of_its_document(doc):
+    page = pages.render(doc)
+    text = html.unescape(page.html.decode("utf-8"))
+    assert all(line.text in text for line in doc.lines)
+    assert page.lines[: len(doc.lines)] == tuple((line.label, line.text) for line in doc.lines)
+    assert all(label == pages.FURNITURE for label, _ in page.lines[len(doc.lines):])
+    assert pages.render(doc) == page  # deterministic
+
+
+def test_every_template_is_used():
+    assert {pages.template_of(d.site) for d in DOCS} == set(pages.TEMPLATES)
+
+
+# -- seeds and reports -------------------------------------------------------------
+
+
+def test_seed_labels_match_the_seed_files(seeds_dir):
+    docs = seeds.load(seeds_dir)
+    assert len(docs) == 5
+    cruft = {d.id: sum(line.cruft for line in d.lines) for d in docs}
+    assert cruft == {"seed-000": 0, "seed-001": 8, "seed-002": 5, "seed-003": 3, "seed-004": 0}
+
+
+def test_the_cruft_section_is_replaced_in_place():
+    doc = "# Benchmarks\n\nintro\n" + cruft_report.START + "\nold\n" + cruft_report.END + "\n## How it is measured\n"
+    new = cruft_report.replace_section(doc, cruft_report.START + "\nnew\n" + cruft_report.END)
+    assert "new" in new and "old" not in new and new.endswith("## How it is measured\n")
+    assert cruft_report.replace_section("# B\n", "S").endswith("\n\nS\n")
+
+
+def test_halves_rows_show_the_gain_over_trafilatura_per_half():
+    def scores(p, r, f1):
+        return {"precision": p, "recall": r, "f1": f1}
+    res = {"datasets": {"x": {"halves": {
+        "tune": {"pages": 3, "scores": {"trafilatura alone": scores(.9, .9, .90), "newsclean": scores(1, .9, .95)}},
+        "check": {"pages": 4, "scores": {"trafilatura alone": scores(.8, .8, .80), "newsclean": scores(.9, .8, .82)}},
+    }}}}
+    rows = report.halves_rows(res)
+    assert rows[1][-1] == "+0.0500 / +0.0200"
+    assert rows[1][-2] == "+0.1300"
+
+
+def test_every_language_has_planted_cruft_on_both_sides():
+    sides: dict[str, set[str]] = {}
+    for doc in DOCS:
+        if any(line.cruft for line in doc.lines):
+            sides.setdefault(doc.lang, set()).add(doc.half)
+    assert {lang for lang, halves in sides.items() if halves != set(split.HALVES)} == set()
