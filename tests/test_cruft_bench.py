@@ -192,3 +192,10 @@ def test_every_language_has_planted_cruft_on_both_sides():
         if any(line.cruft for line in doc.lines):
             sides.setdefault(doc.lang, set()).add(doc.half)
     assert {lang for lang, halves in sides.items() if halves != set(split.HALVES)} == set()
+
+
+REQUIRED_LANGUAGES = set("en de es fr it nl pl pt ru tr zh ja ko ar hi cs th sv da no el uk id vi he".split())
+
+
+def test_the_set_covers_the_25_languages_of_issue_12():
+    assert REQUIRED_LANGUAGES <= {d.lang for d in DOCS}
