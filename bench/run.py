@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import shlex
+import subprocess
 import sys
 import time
 from importlib.metadata import version
@@ -51,6 +52,18 @@ def _machine() -> str:
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores {model}{load}".strip()
 
 
+def _commit() -> str | None:
+    """The checked-out commit (with ``+changes`` when the tree differs from it), or None outside git."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=data.REPO_ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=data.REPO_ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return head + ("+changes" if dirty else "")
+
+
 def _versions() -> str:
     names = ("newsclean", "trafilatura", "lxml")
     return f"Python {platform.python_version()}, " + ", ".join(f"{n} {version(n)}" for n in names)
@@ -70,13 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; a page's time is the median (default 3)")
     parser.add_argument("--out", type=Path, default=data.REPO_ROOT / "docs" / "benchmarks.md", help="Markdown report")
     parser.add_argument("--datasets", nargs="+", choices=data.DATASETS, default=list(data.DATASETS))
+    parser.add_argument("--rerender", action="store_true",
+                        help="no benchdata run: re-render the report from bench/out/results.json, re-measuring only "
+                             "the seeds and the cruft set (seconds, not minutes)")
     args = parser.parse_args(argv)
+    if args.rerender:
+        results = json.loads((OUT_DIR / "results.json").read_text(encoding="utf-8"))
+        results["rerendered"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        return _finish(results, args.out)
     if not data.available():
         print(f"benchdata not found at {data.benchdata_dir()} (set {data.ENV_VAR})", file=sys.stderr)
         return 2
 
     command = "python -m bench.run" + "".join(f" {shlex.quote(a)}" for a in (argv if argv is not None else sys.argv[1:]))
-    results = {"command": command, "date": time.strftime("%Y-%m-%d"), "machine": _machine(), "versions": _versions(),
+    results = {"command": command, "rerendered": None, "commit": _commit(), "date": time.strftime("%Y-%m-%d"), "machine": _machine(), "versions": _versions(),
                "options": {"limit": args.limit, "repeat": args.repeat}, "datasets": {}}
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     all_timings: dict[str, list[float]] = {p: [] for p in PATHS}
@@ -121,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     results["timing"] = {"all": {path: t.ms_per_doc for path, t in combined.items()}}
     results["ratios"] = ratios(combined)
     results["deterministic"] = deterministic
+    return _finish(results, args.out)
+
+
+def _finish(results: dict, out: Path) -> int:
+    """Measure the seeds and the cruft set (fast), then write results.json, the chart and the report."""
     if seeds.available():
         results["seeds"] = {half: score_lines(docs, [clean_labelled_text(d) for d in docs]).as_dict()
                             for half, docs in split(seeds.load(), lambda d: d.site).items()}
@@ -128,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     results["cruftset"] = cruft.as_dict()
     (OUT_DIR / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    chart_path = args.out.with_suffix(".png")
+    chart_path = out.with_suffix(".png")
     r = results["ratios"]
     chart.draw(
         chart_path,
@@ -139,12 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         f1_deltas={d: {name: res["scores"][NEWSCLEAN]["f1"] - s["f1"] for name, s in res["ablation"].items()}
                    for d, res in results["datasets"].items()},
     )
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     load = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"
     sections = [cruft_section(cruft, command="python -m bench.cruft --write", load=load)]
-    args.out.write_text(report.render(results, chart_path.name, sections), encoding="utf-8")
+    out.write_text(report.render(results, chart_path.name, sections), encoding="utf-8")
     _print_summary(results)
-    print(f"wrote {args.out}, {chart_path} and {OUT_DIR}/", file=sys.stderr)
+    print(f"wrote {out}, {chart_path} and {OUT_DIR}/", file=sys.stderr)
     return 0
 
 
@@ -157,7 +182,7 @@ def _print_summary(results) -> None:
         print(f"{path:30} {ms:7.1f} ms/doc")
     for row in report.halves_rows(results):
         print("  ".join(str(c) for c in row))
-    for bar, measured, met in report.bars(results):
+    for bar, measured, met in report.acceptance(results) + report.bars(results):
         print(f"[{'ok' if met else 'MISSED'}] {bar}: {measured}")
 
 

@@ -199,3 +199,24 @@ REQUIRED_LANGUAGES = set("en de es fr it nl pl pt ru tr zh ja ko ar hi cs th sv 
 
 def test_the_set_covers_the_25_languages_of_issue_12():
     assert REQUIRED_LANGUAGES <= {d.lang for d in DOCS}
+
+
+def _halves_result(gain_tune, gain_check):
+    def scores(f1, recall=0.9):
+        return {"precision": f1, "recall": recall, "f1": f1}
+    return {"datasets": {"x": {"halves": {
+        "tune": {"pages": 3, "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_tune)}},
+        "check": {"pages": 3, "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_check, 0.89)}},
+    }}}}
+
+
+@pytest.mark.parametrize("tune, check, verdict", [
+    (0.020, 0.019, "within noise"), (0.030, 0.010, "overfitting"), (0.010, 0.030, "larger on check")])
+def test_gain_verdicts(tune, check, verdict):
+    [line] = report.gain_verdicts(_halves_result(tune, check))
+    assert verdict in line
+
+
+def test_acceptance_reads_the_check_half():
+    rows = report.acceptance(_halves_result(0.0, 0.013))
+    assert [ok for _, _, ok in rows] == [True, False]  # gain 0.013 met; recall 0.89 vs 0.9 not

@@ -43,6 +43,14 @@ def render_section(run: "CruftRun", command: str, load: str) -> str:
              "so both paths' totals cover the same lines.", "",
              "```sh", command, "```", "", f"Load average at the end of the run: {load}.", ""]
 
+    from bench.report import acceptance
+
+    as_results = {"datasets": {}, "cruftset": run.as_dict()}
+    by_half = {half: acceptance(as_results, half) for half in HALVES}
+    rows = [[target.replace(f", {TUNE} half", ""), f"{m_t} ({'met' if ok_t else '**not met**'})", f"{m_c} ({'met' if ok_c else '**not met**'})"]
+            for (target, m_t, ok_t), (_, m_c, ok_c) in zip(by_half[TUNE], by_half[CHECK])]
+    lines += _table(["issue 12 acceptance", "tune", "check"], rows)
+
     rows = []
     for path in PATHS:
         by_half = run.scores[path]
