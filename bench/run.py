@@ -31,7 +31,7 @@ from .cruft.report import render_section as cruft_section  # noqa: E402
 from .cruft.score import score as score_lines  # noqa: E402
 from .cruft.systems import newsclean_text as clean_labelled_text  # noqa: E402
 from .measure import NEWSCLEAN, TEXT_PATH, TRAFILATURA, run_quality  # noqa: E402
-from .split import split  # noqa: E402
+from .split import half_of, host, split  # noqa: E402
 from .timing import NEWSCLEAN_HTML, NEWSCLEAN_TEXT, PATHS, ratios, time_paths  # noqa: E402
 from .timing import TRAFILATURA as TRAFILATURA_PATH  # noqa: E402
 
@@ -122,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         for path, timing in timings.items():
             all_timings[path].extend(timing.per_page)
 
-        records = [RECORDERS[dataset](p, e, c) for p, e, c in zip(pages, quality.extracted, quality.cleaned) if e is not None]
+        records = [{"half": half_of(host(p.url) or p.id), **RECORDERS[dataset](p, e, c)}
+                   for p, e, c in zip(pages, quality.extracted, quality.cleaned) if e is not None]
         summary = analysis.summarize(dataset, records)
         (OUT_DIR / f"{dataset}.json").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         results["datasets"][dataset] = {

@@ -220,3 +220,15 @@ def test_gain_verdicts(tune, check, verdict):
 def test_acceptance_reads_the_check_half():
     rows = report.acceptance(_halves_result(0.0, 0.013))
     assert [ok for _, _, ok in rows] == [True, False]  # gain 0.013 met; recall 0.89 vs 0.9 not
+
+
+@pytest.mark.slow
+def test_the_cruft_bench_runs_end_to_end_and_repeats_itself():
+    from bench.cruft import run
+
+    docs = dataset.load(langs=("en", "th"))
+    first, second = run.measure(docs).as_dict(), run.measure(docs).as_dict()
+    assert first == second
+    text = first["scores"][run.TEXT]
+    assert set(text) == set(split.HALVES)
+    assert sum(text[h]["overall"]["cruft_lines"] for h in split.HALVES) == sum(line.cruft for d in docs for line in d.lines)
