@@ -299,9 +299,11 @@ def test_directories_globs_include_and_exclude(work, capsys):
     shutil.copy(work / "storm.txt", work / "sub" / "c.rst")
     (work / ".hidden").mkdir()
     shutil.copy(work / "storm.txt", work / ".hidden" / "d.txt")
-    _, out, _ = run(capsys, "--check", "sub")
+    _, out, _ = run(capsys, "--check", "sub")  # Markdown only when asked (issue 13, item 10)
+    assert sorted({line.split(":")[0] for line in out.splitlines()}) == ["sub/a.txt"]
+    _, out, _ = run(capsys, "--check", "--include", "*.md", "--include", "*.txt", "sub")
     assert sorted({line.split(":")[0] for line in out.splitlines()}) == ["sub/a.txt", "sub/b.md"]
-    _, out, _ = run(capsys, "--check", "--exclude", "*.md", "sub")
+    _, out, _ = run(capsys, "--check", "--include", "*.md", "--include", "*.txt", "--exclude", "*.md", "sub")
     assert {line.split(":")[0] for line in out.splitlines()} == {"sub/a.txt"}
     _, out, _ = run(capsys, "--check", "--include", "*.rst", "sub")
     assert {line.split(":")[0] for line in out.splitlines()} == {"sub/c.rst"}

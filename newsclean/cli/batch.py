@@ -216,14 +216,19 @@ def _html_line(html: str, before: str) -> int | None:
     return html.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def mirror_path(item: Input, options: Options, *, keep_extension: bool = False) -> str:
-    """Where the cleaned copy of ``item`` goes in the ``-o DIR`` tree (parent folders made)."""
+def mirror_target(item: Input, options: Options, *, keep_extension: bool = False) -> str:
+    """Where the cleaned copy of ``item`` goes in the ``-o DIR`` tree."""
     relative = "stdin" if item.path == STDIN else item.relative
     gz = formats.is_gzip_name(relative)
     stem = formats.strip_gz(relative)
     if not keep_extension:
         stem = os.path.splitext(stem)[0] + formats.FORMAT_EXTENSIONS[options.format]
-    path = os.path.join(options.out_dir or ".", stem + (".gz" if gz else ""))
+    return os.path.join(options.out_dir or ".", stem + (".gz" if gz else ""))
+
+
+def mirror_path(item: Input, options: Options, *, keep_extension: bool = False) -> str:
+    """:func:`mirror_target`, with its parent folders made."""
+    path = mirror_target(item, options, keep_extension=keep_extension)
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     return path
 

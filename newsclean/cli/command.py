@@ -10,22 +10,25 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
+import itertools
 import os
 import sys
+import traceback
 from typing import IO, Iterator, TextIO
 
 from newsclean import __version__
 from newsclean.cli import configfile
 from newsclean.cli import formats
 from newsclean.cli.atomic import Discard, replacing
-from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, ordered, worker
+from newsclean.cli import outputs
+from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, mirror_target, ordered, worker
 from newsclean.cleaners import BUILTINS
 from newsclean.cli.configfile import ConfigSpec
 from newsclean.errors import ConfigError
-from newsclean.cli.files import DEFAULT_INCLUDE, STDIN, Input, discover, matches
+from newsclean.cli.files import DEFAULT_INCLUDE, FIX_INCLUDE, STDIN, Input, discover, matches
 from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
 from newsclean.cli.progress import Progress
-from newsclean.cli.report import EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
+from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
 
 __all__ = ["main", "render_text"]
 
@@ -34,7 +37,8 @@ _SEPARATORS = {"text": "\n", "markdown": "\n---\n\n"}
 
 EPILOG = """\
 exit codes: 0 nothing to change; 1 changes found or made; 2 usage or configuration error;
-123 at least one input could not be processed (the others still were).
+70 internal error (a bug in newsclean); 123 at least one input could not be processed
+(the others still were).
 
 other commands:
   newsclean cleaners        list the built-in cleaners
@@ -63,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", dest="mode", action="store_const", const="check",
                       help="report each change as path:line: cleaner: reason; exit 1 if anything would change")
     mode.add_argument("--fix", dest="mode", action="store_const", const="fix",
-                      help="rewrite .txt/.md/.jsonl files in place, atomically")
+                      help="rewrite .txt and .jsonl files in place, atomically")
     mode.add_argument("--diff", dest="mode", action="store_const", const="diff", help="print a unified diff")
     mode.add_argument("--explain", dest="mode", action="store_const", const="explain",
                       help="a readable report of what was removed and why")
@@ -75,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with the text (default: text)")
     out.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
     out.add_argument("--include", action="append", metavar="GLOB",
-                     help="files to take from directories (repeatable; default: html, htm, txt, md, jsonl, and .gz)")
+                     help="files to take from directories (repeatable; default: txt, jsonl, ndjson, and html/htm "
+                     "except with --fix, each also .gz; Markdown only when asked: --include '*.md')")
     out.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip (repeatable)")
     out.add_argument("--max-bytes", type=int, default=formats.DEFAULT_MAX_BYTES, metavar="N",
                      help="refuse files (and JSONL lines) larger than this (default: 32 MiB)")
@@ -115,6 +120,10 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except Exception:  # noqa: BLE001 - a bug, not a finding: never exit 1, which --check uses
+        traceback.print_exc()
+        print(f"newsclean: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)
+        return EXIT_CRASH
 
 
 def list_cleaners(argv: list[str]) -> int:
@@ -200,6 +209,7 @@ class Run:
         self.sink: Sink | _StdoutSink | None = None
         self.file_changed = False
         self.diff_header_done = False
+        self._kinds: dict[str, str | None] = {}
 
     # -- configuration per input -------------------------------------------------------
 
@@ -219,18 +229,46 @@ class Run:
         return matches(relative, patterns)
 
     def is_own_output(self, item: Input) -> bool:
-        """True for a file this run writes (-o FILE, or inside -o DIR): never read it back."""
-        if item.path == STDIN or not (self.out_file or self.options.out_dir):
+        """True for a file a directory walk found where this run writes (-o FILE, or inside
+        -o DIR): never read it back. A file named on the command line is never skipped this
+        way; if it is an output, :meth:`output_clash` stops the run."""
+        if item.path == STDIN or item.root is None or not (self.out_file or self.options.out_dir):
             return False
-        path = os.path.realpath(item.path)
         if self.out_file:
-            return path == os.path.realpath(self.out_file)
-        return path.startswith(os.path.realpath(self.options.out_dir) + os.sep)
+            return outputs.onto_input(self.out_file, [item.path]) is not None
+        return os.path.realpath(item.path).startswith(os.path.realpath(self.options.out_dir) + os.sep)
+
+    def output_clash(self, inputs: list[Input]) -> str | None:
+        """Why the planned outputs would destroy data (an output is an input, or two inputs
+        share one output), or None."""
+        names = [item.path for item in inputs if item.path != STDIN]
+        if self.out_file:
+            same = outputs.onto_input(self.out_file, names)
+            return f"the output {self.out_file} is the input {same}; choose another output" if same else None
+        if self.options.out_dir is None or self.options.mode != "output":
+            return None
+        planned = [
+            (item.path, mirror_target(item, self.options, keep_extension=self.kind_for(item) == "jsonl"))
+            for item in inputs
+        ]
+        return outputs.collision(planned, names)
+
+    def kind_for(self, item: Input) -> str | None:
+        """``html``, ``text``, ``jsonl``, ``json`` (JSON that is not JSON Lines), or None: let the reader tell."""
+        if item.path == STDIN:
+            return self.options.input_format
+        if item.path not in self._kinds:
+            kind = formats.kind_of(item.path, self.options.input_format)
+            if kind is None:
+                kind = formats.sniff_file(item.path, max_bytes=self.options.max_bytes)
+            self._kinds[item.path] = kind
+        return self._kinds[item.path]
 
     # -- the run -----------------------------------------------------------------------
 
     def execute(self) -> int:
-        include = tuple(self.args.include) if self.args.include else DEFAULT_INCLUDE
+        default = FIX_INCLUDE if self.options.mode == "fix" else DEFAULT_INCLUDE
+        include = tuple(self.args.include) if self.args.include else default
         inputs, problems = discover(self.args.paths, include=include, exclude=tuple(self.args.exclude))
         inputs = [item for item in inputs if not self.is_own_output(item)]
         for problem in problems:
@@ -242,6 +280,10 @@ class Run:
             planned = [(item, spec) for item, spec in planned if not self.excluded_by_config(item, spec)]
         except ConfigError as exc:
             print(f"newsclean: error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        clash = self.output_clash([item for item, _ in planned])
+        if clash:
+            print(f"newsclean: error: {clash}; nothing was written", file=sys.stderr)
             return EXIT_USAGE
         jobs = self.args.jobs or os.cpu_count() or 1
         progress = Progress(len(planned))
@@ -266,15 +308,19 @@ class Run:
     def items(self, planned: list[tuple[Input, ConfigSpec]]) -> Iterator[object]:
         """Jobs in input order; a JSONL input becomes Start, its line batches, then End."""
         for item, spec in planned:
-            kind = formats.kind_of(item.path, self.options.input_format) if item.path != STDIN else self.options.input_format
-            if kind != "jsonl":
-                data = sys.stdin.buffer.read() if item.path == STDIN else None
-                yield FileJob(item, spec, data)
-                continue
             source = "<stdin>" if item.path == STDIN else item.path
+            stdin = _Stdin(self.options) if item.path == STDIN else None
+            kind = stdin.kind if stdin is not None else self.kind_for(item)
+            if kind == "json":
+                yield Failed(item, f"{source}: JSON that is not JSON Lines (one object per line); "
+                                   "newsclean does not read it; left unchanged")
+                continue
+            if kind != "jsonl":
+                yield FileJob(item, spec, stdin.read() if stdin is not None else None)
+                continue
             start = Start(item, source)
             try:
-                stream = sys.stdin.buffer if item.path == STDIN else formats.open_lines(item.path)
+                stream = stdin.lines() if stdin is not None else formats.open_lines(item.path)
             except OSError as exc:
                 yield Failed(item, f"{source}: {exc.strerror or exc}")
                 continue
@@ -285,7 +331,7 @@ class Run:
             except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz, say
                 start.broken = f"{source}: cannot read further ({exc}); file left unchanged"
             finally:
-                if stream is not sys.stdin.buffer:
+                if stdin is None:
                     stream.close()
             yield End(start)
 
@@ -425,6 +471,31 @@ class Sink:
             self._context.__exit__(None, None, None)
         else:
             self._context.__exit__(Discard, Discard(), None)
+
+
+class _Stdin:
+    """stdin, sniffed when no ``--input-format`` says what it is (see :func:`formats.sniff`):
+    the lines read to decide are handed on, so nothing is lost and JSONL still streams."""
+
+    def __init__(self, options: Options):
+        self.kind = options.input_format
+        self._head: list[bytes] = []
+        self._data: bytes | None = None
+        if self.kind is None:
+            while True:
+                line = sys.stdin.buffer.readline(options.max_bytes)
+                self._head.append(line)
+                if not line or line.strip():
+                    break
+            self.kind = formats.sniff(self._head[-1], self.read)
+
+    def read(self) -> bytes:
+        if self._data is None:
+            self._data = b"".join(self._head) + sys.stdin.buffer.read()
+        return self._data
+
+    def lines(self) -> Iterator[bytes]:
+        return itertools.chain(self._head, sys.stdin.buffer)
 
 
 class _StdoutSink:

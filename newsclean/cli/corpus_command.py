@@ -2,23 +2,30 @@
 
 A thin shell over :func:`newsclean.corpus.clean_corpus`: argument parsing, files,
 the progress line and the closing summary. Exit codes: 0 done; 1 some records could
-not be cleaned (they are left out and counted); 2 bad usage; 123 input or model
-files that cannot be read or written.
+not be cleaned (they are left out and counted); 2 bad usage (the output is an input,
+too); 70 an internal error (a bug); 123 input or model files that cannot be read or written.
+The output file is replaced only when the run completes.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
 import os
 import sys
 import time
-from typing import TextIO
+import traceback
+from typing import Iterable, TextIO
 
 from newsclean.cli import configfile
+from newsclean.cli.atomic import replacing
+from newsclean.cli.outputs import onto_input
+from newsclean.cli.report import EXIT_CRASH
 from newsclean.config import Config
 from newsclean.corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
-from newsclean.corpus.stream import read_lines, write_records
+from newsclean.corpus.stream import encode_record, read_lines, write_records
 from newsclean.errors import NewscleanError
 
 EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 123
@@ -80,7 +87,40 @@ class ProgressLine:
         self.stream.flush()
 
 
+def write_output(records: Iterable[dict], path: str) -> int:
+    """Write the records to ``path`` through a temporary file beside it that replaces it only
+    when every record is written: a failing run leaves the previous output as it was."""
+    if path == "-":
+        return write_records(records, path)
+    folder = os.path.dirname(path)
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+    count = 0
+    with replacing(path) as raw:
+        compressed = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=6) if path.endswith(".gz") else None
+        text = io.TextIOWrapper(compressed or raw, encoding="utf-8", newline="\n")
+        try:
+            for record in records:
+                text.write(encode_record(record))
+                count += 1
+            text.flush()
+        finally:
+            text.detach()  # the file underneath belongs to replacing()
+        if compressed is not None:
+            compressed.close()
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except Exception:  # noqa: BLE001 - a bug, not a finding: never exit 1 ("records failed")
+        traceback.print_exc()
+        print(f"newsclean corpus: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)
+        return EXIT_CRASH
+
+
+def run(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.jobs < 0:
@@ -102,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsclean corpus: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
+    if args.output != "-":
+        same = onto_input(args.output, [path for path in args.inputs if path != "-"])
+        if same:
+            print(f"newsclean corpus: error: the output {args.output} is the input {same}; "
+                  "choose another output; nothing was written", file=sys.stderr)
+            return EXIT_USAGE
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(
@@ -117,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         progress=progress,
     )
     try:
-        write_records(records, args.output)
+        write_output(records, args.output)
         if args.save_boilerplate and summary.model is not None:
             summary.model.save(args.save_boilerplate)
     except (OSError, NewscleanError) as exc:

@@ -16,7 +16,16 @@ from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 from typing import Iterable
 
-DEFAULT_INCLUDE = tuple(f"*{ext}{gz}" for ext in (".html", ".htm", ".txt", ".md", ".jsonl") for gz in ("", ".gz"))
+def _patterns(*extensions: str) -> tuple[str, ...]:
+    return tuple(f"*{ext}{gz}" for ext in extensions for gz in ("", ".gz"))
+
+
+#: What a directory walk takes by default. Markdown is not among them: its code fences and
+#: tables are not paragraphs, so ``.md`` is cleaned only when asked (``--include '*.md'``,
+#: or a file named on the command line).
+DEFAULT_INCLUDE = _patterns(".html", ".htm", ".txt", ".jsonl", ".ndjson")
+#: ``--fix`` rewrites text and JSON Lines only; HTML is read, never rewritten.
+FIX_INCLUDE = _patterns(".txt", ".jsonl", ".ndjson")
 STDIN = "-"
 
 

@@ -1,8 +1,10 @@
 """File formats: which kind an input is, reading it (gzip, size limit), and rendering output.
 
 Kinds are chosen by extension (``.gz`` is looked through): ``html`` (``.html``, ``.htm``),
-``text`` (``.txt``, ``.md``) and ``jsonl``. A file with another extension is read as
-whatever :func:`newsclean.read` recognises.
+``text`` (``.txt``, ``.md``) and ``jsonl`` (``.jsonl``, ``.ndjson``). A file with another
+extension (``.json`` too) is sniffed (:func:`sniff`): JSON Lines when its first line is a
+JSON object, ``json`` (a format newsclean does not handle, so it is skipped) when it is
+JSON of another shape, else whatever :func:`newsclean.read` recognises.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import gzip
 import json
 import os
 import zlib
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 from newsclean.reading.decoding import decode
 from newsclean.document import Document
@@ -20,7 +22,9 @@ from newsclean.errors import InputError
 from newsclean.reading.reader import read
 
 KINDS = ("html", "text", "jsonl")
-EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".jsonl": "jsonl"}
+EXTENSIONS = {".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+#: How many bytes of a file :func:`sniff_file` reads to find its first line.
+SNIFF_BYTES = 64 * 1024
 FORMATS = ("text", "json", "jsonl", "markdown")
 FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 #: Inputs above this many bytes (after decompression) are refused rather than read into memory.
@@ -82,6 +86,47 @@ def open_lines(path: str) -> IO[bytes]:
     with open(path, "rb") as f:
         compressed = f.read(2) == _GZIP_MAGIC
     return gzip.open(path, "rb") if compressed else open(path, "rb")  # type: ignore[return-value]
+
+
+def sniff(first_line: bytes, whole: Callable[[], bytes]) -> str | None:
+    """``jsonl`` when ``first_line`` (the first non-blank line, decompressed) is a JSON object;
+    ``json`` when the content (``whole()``, read only if the line starts like JSON) is JSON
+    of another shape, or one object over several lines; None when it is not JSON at all.
+
+    Reading JSON as text would let the quote cleaner break its strings and ``--fix``
+    corrupt it, so JSON that is not JSON Lines is refused rather than guessed at.
+    """
+    stripped = first_line.lstrip(b" \t\r\n").removeprefix(codecs.BOM_UTF8).lstrip()
+    if not stripped.startswith((b"{", b"[")):
+        return None
+    try:
+        if isinstance(json.loads(stripped), dict):
+            return "jsonl"
+    except ValueError:
+        pass
+    try:
+        json.loads(whole().decode("utf-8-sig"))
+    except ValueError:  # UnicodeDecodeError too
+        return None
+    return "json"
+
+
+def first_line(stream: IO[bytes], limit: int) -> bytes:
+    """The first non-blank line of ``stream`` (at most ``limit`` bytes of it)."""
+    while True:
+        line = stream.readline(limit)
+        if not line or line.strip():
+            return line
+
+
+def sniff_file(path: str, *, max_bytes: int) -> str | None:
+    """:func:`sniff` for a file (gzip looked through); problems reading it are left for later."""
+    try:
+        with open_lines(path) as stream:
+            line = first_line(stream, max_bytes)
+        return sniff(line, lambda: read_file(path, max_bytes=max_bytes))
+    except (OSError, EOFError, InputError, zlib.error):
+        return None  # reported when the file is read
 
 
 def rewrite_codec(data: bytes) -> str | None:

@@ -6,6 +6,7 @@ Exit codes (as black and other formatters use them):
 0     nothing to change
 1     changes found (``--check``, ``--diff``, ``--explain``, output) or made (``--fix``)
 2     usage or configuration error; nothing was processed
+70    internal error: newsclean itself failed (a bug; never 1, which ``--check`` uses)
 123   at least one input could not be processed (the others still were)
 ====  ===============================================================
 """
@@ -24,6 +25,8 @@ EXIT_CLEAN = 0
 EXIT_CHANGED = 1
 EXIT_USAGE = 2
 EXIT_FAILED = 123
+#: sysexits.h's EX_SOFTWARE; distinct from 1 so that a crash never reads as "changes found".
+EXIT_CRASH = 70
 
 LineOf = Callable[[Change], "int | None"]
 

@@ -1,0 +1,204 @@
+"""Issue 13 ("Nothing lost"), the command-line and file-safety cases.
+
+Each test names its item; each failed on the code before the fix. Most drive
+``main()`` in-process on real temporary files; the ones where the process matters (exit
+codes, stdin) run ``python -m newsclean`` as a user would.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsclean.cli import corpus_command
+from newsclean.cli.command import main
+
+ARTICLE = (
+    "Storm hits the coast\n"
+    "The storm hit the coast on Monday, \"officials said\", and thousands lost power.\n"
+    "Please enter your comment!\n"
+    "Repair crews worked through the night to restore the lines, the utility said.\n"
+)
+RECORD = {"id": "a", "text": ARTICLE}
+
+
+def cli(*argv: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *argv], cwd=cwd, input=stdin, capture_output=True, timeout=120
+    )
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- 1. output onto an input ---------------------------------------------------------------
+
+
+def test_1_output_onto_its_input_is_refused_and_the_input_kept(work):
+    (work / "a.txt").write_text(ARTICLE)
+    done = cli("-o", "a.txt", "a.txt", cwd=work)
+    assert done.returncode == 2, done.stderr
+    assert b"is the input" in done.stderr
+    assert (work / "a.txt").read_text() == ARTICLE
+
+
+@pytest.mark.parametrize("output", ["b.txt", "./b.txt", "link.txt"])
+def test_1_output_that_is_one_of_several_inputs_by_any_name(work, capsys, output):
+    (work / "b.txt").write_text(ARTICLE)
+    (work / "other.txt").write_text("Other news\nA quiet day in the valley.\n")
+    os.link(work / "b.txt", work / "link.txt")
+    assert main(["-o", output, "./b.txt", "other.txt"]) == 2
+    assert (work / "b.txt").read_text() == ARTICLE
+
+
+def test_1_jsonl_output_onto_its_input(work, capsys):
+    (work / "c.jsonl").write_text(json.dumps(RECORD) + "\n")
+    assert main(["-o", "c.jsonl", "c.jsonl"]) == 2
+    assert json.loads((work / "c.jsonl").read_text()) == RECORD
+
+
+@pytest.mark.parametrize("name", ["c.jsonl", "c.jsonl.gz"])
+def test_1_corpus_output_onto_its_input(work, capsys, name):
+    data = (json.dumps(RECORD) + "\n").encode()
+    (work / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    before = (work / name).read_bytes()
+    assert corpus_command.main([name, "-o", name, "-q"]) == 2
+    assert (work / name).read_bytes() == before
+    assert "is the input" in capsys.readouterr().err
+
+
+def test_1_mirrored_output_onto_its_input(work, capsys):
+    (work / "a.txt").write_text(ARTICLE)
+    assert main(["-o", ".", "a.txt"]) == 2
+    assert (work / "a.txt").read_text() == ARTICLE
+
+
+# -- 2. corpus output replaced only at the end ---------------------------------------------
+
+
+def test_2_failing_corpus_run_keeps_the_previous_output(work, capsys):
+    (work / "in.jsonl").write_text(json.dumps(RECORD) + "\n")
+    assert corpus_command.main(["in.jsonl", "-o", "out.jsonl", "-q"]) == 0
+    good = (work / "out.jsonl").read_bytes()
+    assert good
+    # a new first input, then one that breaks off after a good record: the run fails part-way
+    (work / "new.jsonl").write_text(json.dumps({"id": "n", "text": "Other news\nA quiet day.\n"}) + "\n")
+    (work / "bad.jsonl").write_bytes((json.dumps(RECORD) + "\n").encode() + b'{"text": "\xff\xfe"}\n')
+    assert corpus_command.main(["new.jsonl", "bad.jsonl", "-o", "out.jsonl", "-q"]) != 0
+    assert (work / "out.jsonl").read_bytes() == good
+    assert [p.name for p in work.iterdir() if "newsclean-tmp" in p.name] == []
+
+
+# -- 3. -o DIR collisions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("names", [("a/x.txt", "b/x.txt"), ("y.html", "y.txt")])
+def test_3_two_inputs_one_mirrored_output_stops_before_writing(work, capsys, names):
+    for name in names:
+        (work / name).parent.mkdir(exist_ok=True)
+        (work / name).write_text(ARTICLE)
+    assert main(["-o", "out", *names]) == 2
+    assert "would both be written to" in capsys.readouterr().err
+    assert not (work / "out").exists() or not any((work / "out").rglob("*"))
+
+
+def test_3_two_directories_with_the_same_file_name(work, capsys):
+    for folder in ("a", "b"):
+        (work / folder).mkdir()
+        (work / folder / "x.txt").write_text(ARTICLE)
+    assert main(["-o", "out", "a", "b"]) == 2
+    assert not (work / "out" / "x.txt").exists()
+
+
+# -- 4. --fix on JSON(L) not named .jsonl --------------------------------------------------
+
+DUPLICATED = {"text": "A day of \"quotes\" and more.\nThe same line.\n", "id": 1}
+
+
+@pytest.mark.parametrize("name", ["feed.ndjson", "feed.json", "feed.data"])
+def test_4_json_lines_under_another_name_are_fixed_as_json_lines(work, name):
+    lines = [json.dumps({"id": i, "text": ARTICLE}) for i in range(3)]
+    (work / name).write_text("\n".join(lines) + "\n")
+    done = cli("--fix", name, cwd=work)
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for line in (work / name).read_text().splitlines()]
+    assert [r["id"] for r in records] == [0, 1, 2]  # no record lost as a "duplicate" line
+    assert all("Please enter your comment" not in r["text"] for r in records)
+
+
+def test_4_json_lines_on_stdin_are_read_as_json_lines(work):
+    lines = "".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(2))
+    done = cli("--fix", "-", cwd=work, stdin=lines.encode())
+    assert done.returncode == 1, done.stderr
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["id"] for r in records] == [0, 1]
+
+
+@pytest.mark.parametrize("content", [
+    json.dumps([{"text": ARTICLE}, {"text": ARTICLE}], indent=2),
+    json.dumps({"text": ARTICLE}, indent=2),
+])
+def test_4_json_that_is_not_json_lines_is_never_fixed(work, content):
+    (work / "page.json").write_text(content)
+    done = cli("--fix", "page.json", cwd=work)
+    assert done.returncode == 123, done.stderr
+    assert b"not JSON Lines" in done.stderr
+    assert (work / "page.json").read_text() == content
+    stdin = cli("--fix", "-", cwd=work, stdin=content.encode())
+    assert stdin.returncode == 123 and stdin.stdout == b""
+
+
+# -- 10. Markdown only when asked ---------------------------------------------------------
+
+
+def test_10_directory_walk_leaves_markdown_alone(work, capsys):
+    (work / "docs").mkdir()
+    readme = "# Notes\n\n```\nPlease enter your comment!\n```\n\n| a | b |\n|---|---|\n| Advertisement | x |\n"
+    (work / "docs" / "README.md").write_text(readme)
+    (work / "docs" / "a.txt").write_text(ARTICLE)
+    assert main(["--fix", "docs"]) == 1
+    assert (work / "docs" / "README.md").read_text() == readme
+    assert "Please enter" not in (work / "docs" / "a.txt").read_text()
+
+
+def test_10_fix_walk_skips_html_but_check_reads_it(work, capsys):
+    (work / "site").mkdir()
+    (work / "site" / "page.html").write_text("<html><body><p>Please enter your comment!</p></body></html>")
+    assert main(["--fix", "site"]) == 0  # nothing to fix, and no "HTML is not rewritten" error
+    fix_summary = capsys.readouterr().err
+    main(["--check", "site"])
+    check_summary = capsys.readouterr().err
+    assert "0 files" in fix_summary and "1 file" in check_summary, (fix_summary, check_summary)
+
+
+# -- 14. a crash is not "changes found" ----------------------------------------------------
+
+
+def test_14_unexpected_crash_exits_with_its_own_code(work, monkeypatch, capsys):
+    (work / "a.txt").write_text(ARTICLE)
+
+    def broken(self):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("newsclean.cli.command.Run.execute", broken)
+    assert main(["--check", "a.txt"]) == 70
+    assert "internal error" in capsys.readouterr().err
+
+
+def test_14_corpus_crash_exits_with_its_own_code(work, monkeypatch, capsys):
+    (work / "in.jsonl").write_text(json.dumps(RECORD) + "\n")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(corpus_command, "clean_corpus", broken)
+    assert corpus_command.main(["in.jsonl", "-o", "out.jsonl"]) == 70
