@@ -76,6 +76,8 @@ class Config:
         if not isinstance(self.allow_gutting, bool):
             raise ConfigError(f"allow_gutting must be true or false, got {self.allow_gutting!r}")
         for name in self.cleaners:
+            if not isinstance(name, str):
+                raise ConfigError(f"'cleaners' must be a list of names (strings), but holds {_shown(name)}")
             if name not in BUILTINS and ":" not in name:
                 raise ConfigError(
                     f"unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)} "
@@ -85,11 +87,12 @@ class Config:
             if name not in BUILTINS:
                 raise ConfigError(f"options given for unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)}")
             valid = cleaner_options(name)
-            for key in options:
+            for key, value in options.items():
                 if key not in valid:
                     raise ConfigError(
                         f"unknown option {key!r} for cleaner {name!r}; valid options: {_choices(valid) or 'none'}"
                     )
+                _check_type(name, key, value, valid[key])
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> "Config":
@@ -101,7 +104,7 @@ class Config:
                 f"unknown configuration key(s): {', '.join(sorted(unknown))}; valid keys: "
                 f"{_choices(TOP_LEVEL_KEYS)}, or a cleaner name for its options ({_choices(BUILTINS)})"
             )
-        cleaners = list(data.get("cleaners", DEFAULT_ORDER))
+        cleaners = _names(data["cleaners"], "cleaners") if "cleaners" in data else list(DEFAULT_ORDER)
         for name in _as_list(data.get("enable"), "enable"):
             if name not in cleaners:
                 cleaners.append(name)
@@ -135,10 +138,42 @@ class Config:
 
 
 def _as_list(value: Any, key: str) -> list[str]:
+    """A list of names; one name alone is taken as a list of one."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
+    return _names(value, key)
+
+
+def _names(value: Any, key: str) -> list[str]:
+    """A list of strings, or a ConfigError naming ``key`` (a bare string is not split)."""
     if not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{key!r} must be a list of names, got {type(value).__name__}")
-    return [str(v) for v in value]
+        raise ConfigError(f"{key!r} must be a list of names, like [\"quotes\"], got {_shown(value)}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ConfigError(f"{key!r} must be a list of names (strings), but holds {_shown(item)}")
+    return list(value)
+
+
+#: Option types, judged by the default in each cleaner's ``__init__``: (accepted types, name).
+_TYPES: tuple[tuple[type, tuple[type, ...], str], ...] = (
+    (bool, (bool,), "true or false"),
+    (int, (int,), "a whole number"),
+    (float, (int, float), "a number"),
+    (str, (str,), "a string"),
+)
+
+
+def _check_type(cleaner: str, key: str, value: Any, default: Any) -> None:
+    """A ConfigError naming ``[cleaner] key`` when ``value`` is not of the default's type:
+    ``window = "3"`` would be accepted here and fail on every document later."""
+    for kind, accepted, label in _TYPES:
+        if type(default) is kind:
+            if isinstance(value, accepted) and (kind is bool or not isinstance(value, bool)):
+                return
+            raise ConfigError(f"option [{cleaner}] {key} must be {label}, got {_shown(value)}")
+
+
+def _shown(value: Any) -> str:
+    return f"{value!r} ({type(value).__name__})"

@@ -127,7 +127,10 @@ class Pipeline:
             name = cleaner_name(cleaner)
             try:
                 result = cleaner(doc)
-            except Exception as exc:  # a user's cleaner must not surface as an arbitrary type
+            except KeyboardInterrupt:  # the user's, not the cleaner's
+                raise
+            except BaseException as exc:  # noqa: BLE001 - a user's cleaner must not surface as an arbitrary type,
+                # nor end the run: SystemExit(0) from a cleaner is that cleaner failing, not success
                 raise CleanerError(f"cleaner {name!r} raised {type(exc).__name__}: {exc}") from exc
             if not isinstance(result, Document):
                 raise CleanerError(

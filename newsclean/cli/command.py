@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="refuse files (and JSONL lines) larger than this (default: 32 MiB)")
     conf = parser.add_argument_group("configuration")
     conf.add_argument("--config", metavar="FILE", help="use this newsclean.toml or pyproject.toml instead of searching")
+    conf.add_argument("--isolated", action="store_true", help="ignore every configuration file: built-in defaults only")
+    conf.add_argument("--trust-config", action="store_true",
+                      help="load custom cleaners named by any configuration file found, even one beside the data "
+                      "(by default only --config and the current directory's project may name code)")
     conf.add_argument("--enable", action="append", default=[], metavar="NAME", help="add a cleaner for this run")
     conf.add_argument("--disable", action="append", default=[], metavar="NAME", help="leave a cleaner out for this run")
     run = parser.add_argument_group("running")
@@ -180,16 +184,19 @@ def _options(args: argparse.Namespace) -> tuple[Options, str | None]:
 def _fixed_config(args: argparse.Namespace) -> ConfigSpec | None:
     """The ``--config`` spec, if given; checks it and ``--enable``/``--disable`` up front (exit code 2)."""
     enable, disable = tuple(args.enable), tuple(args.disable)
+    if args.isolated and args.config:
+        raise UsageError("--isolated ignores configuration files; it cannot go with --config")
     if args.config:
         if not os.path.isfile(args.config):
             raise UsageError(f"--config {args.config}: no such file")
-        spec = ConfigSpec(os.path.abspath(args.config), enable, disable)
+        spec = ConfigSpec(os.path.abspath(args.config), enable, disable, trusted=True)
         if configfile.read_table(spec.path) is None:
             raise ConfigError(f"{args.config} has no [tool.newsclean] table")
         configfile.cleaner(spec)
         return spec
-    configfile.cleaner(ConfigSpec(None, enable, disable))
-    return None
+    spec = ConfigSpec(None, enable, disable)
+    configfile.cleaner(spec)
+    return spec if args.isolated else None
 
 
 class Run:
@@ -217,7 +224,11 @@ class Run:
         if self.fixed_spec:
             return self.fixed_spec
         folder = os.getcwd() if item.path == STDIN else os.path.dirname(os.path.abspath(item.path))
-        return ConfigSpec(configfile.find(folder), tuple(self.args.enable), tuple(self.args.disable))
+        path = configfile.find(folder)
+        trusted = path is not None and (
+            self.args.trust_config or configfile.in_project(path, configfile.project_root(os.getcwd()))
+        )
+        return ConfigSpec(path, tuple(self.args.enable), tuple(self.args.disable), trusted)
 
     def excluded_by_config(self, item: Input, spec: ConfigSpec) -> bool:
         patterns = configfile.load(spec).exclude

@@ -5,6 +5,13 @@ directory: in each directory ``newsclean.toml`` (its top level is the configurat
 comes before ``pyproject.toml`` (its ``[tool.newsclean]`` table; a pyproject without
 one is passed over). ``--config FILE`` replaces the search. The CLI's ``--enable`` and
 ``--disable`` are applied on top of whichever file was found.
+
+A configuration file is data, but a custom cleaner (``"module:attribute"``) is code. So
+a file found beside the data may choose and tune the built-in cleaners, while custom
+cleaners are imported only from a *trusted* file: ``--config FILE``, one inside the
+current directory's project (:func:`project_root`), or any file with ``--trust-config``.
+A downloaded dump, or a shared folder such as ``/tmp``, cannot run code by holding a
+``newsclean.toml`` and a ``.py`` file.
 """
 
 from __future__ import annotations
@@ -38,6 +45,7 @@ class ConfigSpec:
     path: str | None = None
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    trusted: bool = False  # the file may name custom cleaners (code); see the module docstring
 
     @property
     def base(self) -> Path:
@@ -84,7 +92,15 @@ def find(directory: str) -> str | None:
 def load(spec: ConfigSpec) -> Config:
     """Validate the configuration ``spec`` stands for; errors name the file they come from."""
     table = dict(read_table(spec.path) or {}) if spec.path else {}
-    if spec.path:
+    if spec.path and not spec.trusted:
+        code = custom_cleaners(table)
+        if code:
+            raise ConfigError(
+                f"{spec.label()} names custom cleaner(s) {', '.join(code)}, which would run code from beside "
+                "the data; custom cleaners are loaded only from --config FILE, from a configuration inside "
+                "the current directory's project, or with --trust-config (--isolated ignores configuration files)"
+            )
+    if spec.path and spec.trusted:
         _allow_local_cleaners(Path(spec.path).parent)
     try:
         if spec.enable or spec.disable:
@@ -112,9 +128,36 @@ def cleaner(spec: ConfigSpec) -> Callable[[Document], Document]:
     return partial(clean, config=config)
 
 
+def custom_cleaners(table: dict[str, Any]) -> list[str]:
+    """The ``"module:attribute"`` names a configuration table would import."""
+    names: list[str] = []
+    for key in ("cleaners", "enable"):
+        value = table.get(key)
+        items = [value] if isinstance(value, str) else value if isinstance(value, (list, tuple)) else []
+        names += [item for item in items if isinstance(item, str) and ":" in item]
+    return names
+
+
+@lru_cache(maxsize=None)
+def project_root(directory: str) -> Path:
+    """The project ``directory`` is in: the nearest folder at or above it holding ``.git``
+    (or ``.hg``), else ``directory`` itself. Its configuration files are trusted."""
+    here = Path(directory).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists() or (folder / ".hg").exists():
+            return folder
+    return here
+
+
+def in_project(path: str, root: Path) -> bool:
+    folder = Path(path).resolve().parent
+    return folder == root or root in folder.parents
+
+
 def forget() -> None:
     """Drop what was found and built, so a new run sees configuration files as they are now."""
     find.cache_clear()
+    project_root.cache_clear()
     load.cache_clear()
     cleaner.cache_clear()
 
