@@ -202,3 +202,115 @@ def test_14_corpus_crash_exits_with_its_own_code(work, monkeypatch, capsys):
 
     monkeypatch.setattr(corpus_command, "clean_corpus", broken)
     assert corpus_command.main(["in.jsonl", "-o", "out.jsonl"]) == 70
+
+
+# -- 8. edits made during --fix are kept ---------------------------------------------------
+
+EDITED = "Storm hits the coast\nThe editor's new first paragraph.\nPlease enter your comment!\n"
+
+
+def _edit_after_reading(monkeypatch, how):
+    from newsclean.cli import formats
+
+    real = formats.read_file
+
+    def read_then_edit(path, **kwargs):
+        data = real(path, **kwargs)
+        how(Path(path))
+        return data
+
+    monkeypatch.setattr(formats, "read_file", read_then_edit)
+
+
+def _editor_save(path: Path) -> None:  # write a new file, rename it over the old one
+    (path.parent / (path.name + ".swp")).write_text(EDITED)
+    os.replace(path.parent / (path.name + ".swp"), path)
+
+
+def _append(path: Path) -> None:
+    with open(path, "a") as f:
+        f.write("A line appended while newsclean was busy.\n")
+
+
+@pytest.mark.parametrize("how", [_editor_save, _append], ids=["editor-save", "append"])
+def test_8_a_file_edited_during_fix_is_not_overwritten(work, capsys, monkeypatch, how):
+    (work / "a.txt").write_text(ARTICLE)
+    _edit_after_reading(monkeypatch, how)
+    assert main(["--fix", "a.txt"]) == 123
+    assert "changed while newsclean was fixing it" in capsys.readouterr().err
+    expected = EDITED if how is _editor_save else ARTICLE + "A line appended while newsclean was busy.\n"
+    assert (work / "a.txt").read_text() == expected
+    assert [p.name for p in work.iterdir()] == ["a.txt"]
+
+
+def test_8_a_jsonl_file_appended_to_during_fix_is_not_overwritten(work, capsys, monkeypatch):
+    from newsclean.cli import formats
+
+    (work / "a.jsonl").write_text(json.dumps(RECORD) + "\n")
+    real = formats.open_lines
+
+    def open_then_append(path):
+        stream = real(path)
+        with open(path, "a") as f:
+            f.write(json.dumps({"id": "late", "text": "Added late."}) + "\n")
+        return stream
+
+    monkeypatch.setattr(formats, "open_lines", open_then_append)
+    assert main(["--fix", "a.jsonl"]) == 123
+    assert "changed while" in capsys.readouterr().err
+    assert [json.loads(line)["id"] for line in (work / "a.jsonl").read_text().splitlines()] == ["a", "late"]
+
+
+# -- 9. --fix as root ------------------------------------------------------------------------
+
+as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+
+
+@as_root
+def test_9_fix_as_root_keeps_owner_and_group(work, capsys):
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    path = work / "a.txt"
+    path.write_text(ARTICLE)
+    os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    assert main(["--fix", "a.txt"]) == 1
+    st = os.stat(path)
+    assert "Please enter" not in path.read_text()
+    assert (st.st_uid, st.st_gid) == (nobody.pw_uid, nobody.pw_gid)
+
+
+@as_root
+@pytest.mark.parametrize("name", ["a.txt", "a.jsonl"])
+def test_9_read_only_files_are_refused_even_as_root(work, capsys, name):
+    path = work / name
+    path.write_text(ARTICLE if name.endswith(".txt") else json.dumps(RECORD) + "\n")
+    os.chmod(path, 0o444)
+    before = path.read_bytes()
+    assert main(["--fix", name]) == 123
+    assert "read-only" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_9_hard_linked_files_are_skipped_not_split(work, capsys):
+    (work / "a.txt").write_text(ARTICLE)
+    os.link(work / "a.txt", work / "b.txt")
+    assert main(["--fix", "a.txt"]) == 123
+    assert "hard links" in capsys.readouterr().err
+    assert os.stat(work / "a.txt").st_ino == os.stat(work / "b.txt").st_ino
+    assert (work / "b.txt").read_text() == ARTICLE
+
+
+# -- 17. quoted '**' globs do not follow symlinked folders ---------------------------------
+
+
+def test_17_quoted_double_star_glob_does_not_follow_symlink_loops(work):
+    for folder in ("a", "a/b", "a/b/c"):
+        (work / folder).mkdir()
+        (work / folder / "x.txt").write_text(ARTICLE)
+        for i in range(3):  # several links back up at every level: following them never ends
+            (work / folder / f"up{i}").symlink_to("..")
+    done = cli("--check", "a/**/*.txt", cwd=work)
+    assert done.returncode == 1, done.stderr
+    names = sorted({line.split(":")[0] for line in done.stdout.decode().splitlines()})
+    assert names == ["a/b/c/x.txt", "a/b/x.txt", "a/x.txt"]

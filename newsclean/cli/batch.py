@@ -109,6 +109,7 @@ class Cleaned:
     doc: Document  # cleaned
     textual: bool  # one paragraph per source line, so changes map to lines
     clean: Callable[[Document], Document]
+    read_state: os.stat_result | None = None  # the file's os.stat before it was read
 
 
 def _run_file(job: FileJob, options: Options) -> Result:
@@ -116,6 +117,8 @@ def _run_file(job: FileJob, options: Options) -> Result:
     result.tally.files = 1
     source = job.source
     try:
+        # the file's state as read: --fix replaces it only if it is still that file
+        read_state = os.stat(job.input.path) if job.data is None else None
         data = job.data if job.data is not None else formats.read_file(job.input.path, max_bytes=options.max_bytes)
         if job.data is not None and data.startswith(b"\x1f\x8b"):
             data = formats.gunzip(data, name=source, max_bytes=options.max_bytes)
@@ -126,7 +129,7 @@ def _run_file(job: FileJob, options: Options) -> Result:
         text = formats.decode_text(data, source)
         clean = configfile.cleaner(job.spec)
         raw = formats.read_text_document(text) if kind == "text" else read(text, name=source)
-        cleaned = Cleaned(data, text, raw, clean(raw), raw.metadata.get("input") == "text", clean)
+        cleaned = Cleaned(data, text, raw, clean(raw), raw.metadata.get("input") == "text", clean, read_state)
         _file_outcome(job, options, result, cleaned)
     except Exception as exc:  # noqa: BLE001 - any failure is this input's, never the run's
         result.fail(_describe(exc, source))
@@ -176,7 +179,7 @@ def _fix_file(job: FileJob, result: Result, cleaned: Cleaned) -> None:
     payload = fixed.encode(codec)
     if _is_gzip_file(job.input.path):
         payload = gzip.compress(payload, mtime=0)
-    write_bytes(job.input.path, payload)
+    write_bytes(job.input.path, payload, expect=cleaned.read_state)
     result.tally.changed_files = 1
     result.messages.append(f"fixed {source}")
 

@@ -331,6 +331,7 @@ class Run:
                 continue
             start = Start(item, source)
             try:
+                start.state = os.stat(item.path) if stdin is None else None  # --fix: is it still this file at the end?
                 stream = stdin.lines() if stdin is not None else formats.open_lines(item.path)
             except OSError as exc:
                 yield Failed(item, f"{source}: {exc.strerror or exc}")
@@ -393,7 +394,11 @@ class Run:
         if sink is None:
             return
         keep = self.file_changed or self.options.mode != "fix"
-        sink.close(keep=keep)
+        try:
+            sink.close(keep=keep)
+        except OSError as exc:  # changed while being fixed, say: left as it is now
+            self.error(exc.strerror or str(exc))
+            return
         if self.options.mode == "fix" and keep:
             self.tally.changed_files += 1
             if not self.quiet:
@@ -436,6 +441,7 @@ class Start:
         self.item = item
         self.source = source
         self.broken: str | None = None
+        self.state: os.stat_result | None = None  # the file's os.stat when reading began
 
 
 class End:
@@ -452,8 +458,8 @@ class Failed:
 class Sink:
     """Where the lines of one JSONL input go: its own replacement (--fix) or its mirrored copy."""
 
-    def __init__(self, path: str, compress: bool):
-        self._context = replacing(path)
+    def __init__(self, path: str, compress: bool, expect: os.stat_result | None = None):
+        self._context = replacing(path, expect=expect)
         raw = self._context.__enter__()
         self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if compress else None
         self.stream: IO[bytes] = self._gzip or raw
@@ -465,7 +471,7 @@ class Sink:
         if options.mode == "fix":
             with open(start.item.path, "rb") as f:
                 compressed = f.read(2) == b"\x1f\x8b"
-            return cls(start.item.path, compressed)
+            return cls(start.item.path, compressed, start.state)
         if options.mode == "output" and options.out_dir is not None:
             path = mirror_path(start.item, options, keep_extension=True)
             return cls(path, formats.is_gzip_name(path))
