@@ -11,9 +11,12 @@ characters) the *uncleaned* document is returned instead, and its metadata says 
 * ``metadata["withheld_changes"]``: the audit trail of what the cleaners would have
   done, as :meth:`Change.to_dict` dicts, so ``--explain`` can still show it.
 
-Bodies shorter than :data:`MIN_GUARDED_CHARS` are not guarded: on a two-line input a
-share says little, and a page that is nothing but a paywall notice should be emptied.
-``allow_gutting = true`` (or ``max_removed_share = 1``) turns the valve off.
+Bodies shorter than :data:`MIN_GUARDED_CHARS` are not guarded by the share: on a
+two-line input a share says little. But no document is ever emptied without the flag:
+cleaning that would remove every body paragraph, however short the body, is held back
+the same way (a brief whose headline and one sentence both look like cruft is more
+likely a misfire than a page of nothing). ``allow_gutting = true`` turns the valve off
+(``max_removed_share = 1`` turns off the share, not the emptying check).
 
 >>> from newsclean import Document
 >>> body = ("Please support our journalism today. " * 3, "A short article sentence.")
@@ -68,7 +71,13 @@ def guard(
     min_chars: int = MIN_GUARDED_CHARS,
 ) -> Document:
     """``cleaned``, or ``original`` flagged as suspicious when too much of it would go."""
-    if allow_gutting or len(cleaned.paragraphs) == len(original.paragraphs):
+    if allow_gutting:
+        return cleaned
+    emptied = not cleaned.paragraphs and (bool(original.paragraphs) or (bool(original.title) and not cleaned.title))
+    if emptied:
+        reason = "cleaners would remove all of the text; kept unchanged. Set allow_gutting = true to remove it anyway"
+        return held_back(original, cleaned, reason)
+    if len(cleaned.paragraphs) == len(original.paragraphs):
         return cleaned  # nothing removed: the common case costs one comparison
     if sum(len(p) for p in original.paragraphs) < min_chars:
         return cleaned
@@ -79,6 +88,11 @@ def guard(
         f"cleaners would remove {share:.0%} of the text (limit {max_removed_share:.0%}); "
         "kept unchanged. Set allow_gutting = true to remove it anyway"
     )
+    return held_back(original, cleaned, reason)
+
+
+def held_back(original: Document, cleaned: Document, reason: str) -> Document:
+    """``original``, flagged as suspicious for ``reason``, with ``cleaned``'s changes withheld."""
     if original.language is None and cleaned.language:
         original = original.evolve(language=cleaned.language)
     return original.with_metadata(

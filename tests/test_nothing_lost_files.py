@@ -314,3 +314,157 @@ def test_17_quoted_double_star_glob_does_not_follow_symlink_loops(work):
     assert done.returncode == 1, done.stderr
     names = sorted({line.split(":")[0] for line in done.stdout.decode().splitlines()})
     assert names == ["a/b/c/x.txt", "a/b/x.txt", "a/x.txt"]
+
+
+# -- 6. short documents: every round audited, never emptied without the flag --------------
+
+#: Removes a document's title: on the brief below it acts only in --fix's second round,
+#: once the ad line is gone and the headline has become the first line (the title).
+TITLE_CUTTER = (
+    "def cut_titles(doc):\n"
+    "    return doc.retitle(None, reason='a title', by='cut_titles') if doc.title else doc\n"
+)
+BRIEF = "- Advertisement -\nMayor resigns after scandal\nThe mayor resigned on Monday after a week of reports.\n"
+
+
+@pytest.fixture
+def title_cutter(work, monkeypatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    (work / "house.py").write_text(TITLE_CUTTER)
+    (work / "newsclean.toml").write_text('enable = ["house:cut_titles"]\n')
+    yield work
+    sys.modules.pop("house", None)
+
+
+def test_6_a_later_fixing_round_is_in_the_summary_and_in_check(title_cutter, capsys):
+    (title_cutter / "brief.txt").write_text(BRIEF)
+    assert main(["--check", "brief.txt"]) == 1
+    out, _ = capsys.readouterr()
+    assert "brief.txt:1: ads:" in out
+    assert "brief.txt:2: cut_titles: a title" in out  # round 2, on the original's line 2
+    assert main(["--fix", "brief.txt"]) == 1
+    _, err = capsys.readouterr()
+    assert "cut_titles 1" in err and "ads 1" in err
+    assert (title_cutter / "brief.txt").read_text() == "The mayor resigned on Monday after a week of reports.\n"
+
+
+EMPTIER = (  # once there is a title (round 2 of BRIEF), removes the title and every paragraph
+    "def cut_titled(doc):\n"
+    "    if not doc.title:\n"
+    "        return doc\n"
+    "    doc = doc.drop({i: 'under a title' for i in range(len(doc.paragraphs))}, by='cut_titled')\n"
+    "    return doc.retitle(None, reason='a title', by='cut_titled')\n"
+)
+
+
+@pytest.fixture
+def emptier(title_cutter):
+    (title_cutter / "house.py").write_text(EMPTIER)
+    (title_cutter / "newsclean.toml").write_text('enable = ["house:cut_titled"]\n')
+    return title_cutter
+
+
+def test_6_fixing_never_empties_a_brief(emptier, capsys):
+    (emptier / "brief.txt").write_text(BRIEF)
+    main(["--fix", "brief.txt"])
+    assert (emptier / "brief.txt").read_text().strip()  # not a 0-byte file
+    assert "held back" in capsys.readouterr().err
+
+
+def test_6_fixing_never_empties_a_jsonl_record(emptier, capsys):
+    (emptier / "a.jsonl").write_text(json.dumps({"text": BRIEF}) + "\n")
+    main(["--fix", "a.jsonl"])
+    assert json.loads((emptier / "a.jsonl").read_text())["text"].strip()
+
+
+def test_6_a_short_document_is_never_emptied_without_the_flag(work, capsys):
+    (work / "brief.txt").write_text("Please enter your comment!\nLeave a Reply\n")
+    main(["--fix", "brief.txt"])
+    assert (work / "brief.txt").read_text() == "Please enter your comment!\nLeave a Reply\n"
+    main(["--check", "brief.txt"])
+    assert "suspicious: cleaners would remove all of the text" in capsys.readouterr().out
+
+
+# -- 18. workers die with their parent; SIGTERM leaves no temporary file -------------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return condition()
+
+
+def _start_blocked_run(work: Path, *argv: str) -> subprocess.Popen:
+    """A ``-j 2`` run reading JSONL from a stdin that stays open: it waits, workers started."""
+    process = subprocess.Popen([sys.executable, "-m", "newsclean", "-j", "2", "--input-format", "jsonl", *argv, "-"],
+                               cwd=work, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process.stdin.write(("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(200))).encode())
+    process.stdin.flush()
+    return process
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_18_workers_exit_when_their_parent_is_killed(work):
+    process = _start_blocked_run(work, "--check")
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: len(_children(process.pid)) >= 1, 60), "no worker started"
+        workers = _children(process.pid)
+        process.kill()
+        process.wait()
+        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 15), "workers outlived their parent"
+    finally:
+        process.kill()
+        _kill(workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_18_sigterm_removes_the_temporary_output(work):
+    (work / "out.jsonl").write_text("the previous output\n")
+    process = _start_blocked_run(work, "-o", "out.jsonl")
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: any("newsclean-tmp" in p.name for p in work.iterdir()), 60)
+        assert _wait_for(lambda: len(_children(process.pid)) >= 1, 60)
+        workers = _children(process.pid)
+        process.terminate()
+        assert process.wait(timeout=30) != 0
+        assert sorted(p.name for p in work.iterdir()) == ["out.jsonl"]
+        assert (work / "out.jsonl").read_text() == "the previous output\n"
+        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 15)
+    finally:
+        process.kill()
+        _kill(workers)
+
+
+def _kill(pids: list[int]) -> None:  # only the workers this test started, by their id
+    for pid in pids:
+        try:
+            os.kill(pid, 9)
+        except OSError:
+            pass

@@ -47,10 +47,18 @@ def test_the_share_is_configurable():
     assert "suspicious" in newsclean.clean(NORMAL, config={"max_removed_share": 0.01}).metadata
 
 
-def test_short_bodies_are_not_guarded():
-    short = "Please enter your comment!\nLeave a Reply"
+def test_short_bodies_are_not_guarded_by_the_share():
+    short = "A short brief about the storm.\nPlease enter your comment!\nLeave a Reply"
     assert len(short) < MIN_GUARDED_CHARS
-    assert newsclean.clean(short).paragraphs == ()
+    doc = newsclean.clean(short)
+    assert doc.paragraphs == ("A short brief about the storm.",) and "suspicious" not in doc.metadata
+
+
+def test_no_document_is_emptied_without_the_flag():  # issue 13, item 6
+    short = "Please enter your comment!\nLeave a Reply"
+    doc = newsclean.clean(short)
+    assert doc.paragraphs and "remove all of the text" in doc.metadata["suspicious"]
+    assert newsclean.clean(short, config={"allow_gutting": True}).paragraphs == ()
 
 
 def test_a_pipeline_as_config_gets_the_default_valve():

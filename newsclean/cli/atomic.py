@@ -16,10 +16,12 @@ line was appended), whose new content the rename would throw away.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
+import threading
 from contextlib import contextmanager
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 
 @contextmanager
@@ -35,6 +37,7 @@ def replacing(path: str, *, expect: os.stat_result | None = None) -> Iterator[IO
     _check_replaceable(target, path)
     folder, name = os.path.split(target)
     fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".newsclean-tmp", dir=folder)
+    _TEMPORARY.add(temp)
     try:
         with os.fdopen(fd, "wb") as f:
             yield f
@@ -64,6 +67,49 @@ def replacing(path: str, *, expect: os.stat_result | None = None) -> Iterator[IO
         raise
     else:
         _fsync_directory(folder)
+    finally:
+        _TEMPORARY.discard(temp)
+
+
+#: Temporary files being written in this process, removed if a signal ends it (see below).
+_TEMPORARY: set[str] = set()
+
+
+def remove_temporaries() -> None:
+    """Remove the temporary files this process is writing (their targets stay as they were)."""
+    for temp in list(_TEMPORARY):
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+def exit_cleanly_on(*signals: int) -> dict[int, Any]:
+    """On these signals, remove the temporary files and exit with ``128 + signal``.
+
+    A terminated run must leave every file as it was, with no ``.newsclean-tmp`` litter;
+    exiting at once (rather than unwinding) also stops a pool of workers from finishing
+    their queue first. Call from the main thread.
+    """
+    def handler(signum: int, frame: object) -> None:
+        remove_temporaries()
+        os._exit(128 + signum)
+
+    return {number: signal.signal(number, handler) for number in signals}
+
+
+@contextmanager
+def clean_exit_on(*signals: int) -> Iterator[None]:
+    """:func:`exit_cleanly_on` for the duration of the block (in the main thread; elsewhere a no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = exit_cleanly_on(*signals)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 class Discard(Exception):

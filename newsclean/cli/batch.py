@@ -8,9 +8,14 @@ a message naming the file (and line): bad input never stops a run.
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import json
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 from newsclean.cli import configfile
 from newsclean.cli import formats
 from newsclean.cli import linefix
-from newsclean.cli.atomic import write_bytes
+from newsclean.cli.atomic import exit_cleanly_on, remove_temporaries, write_bytes
 from newsclean.cli.configfile import ConfigSpec
 from newsclean.document import Change, Document
 from newsclean.errors import InputError, NewscleanError
@@ -143,6 +148,8 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
     line_of = _line_finder(cleaned.text, cleaned.textual)
     if mode == "check":
         result.report = check_lines(source, doc, line_of)
+        if cleaned.textual and doc.changes:
+            _audit_later_rounds(result, source, fix_rounds(cleaned.text, doc, cleaned.clean), mode)
     elif mode == "explain":
         result.report = explain(source, doc, line_of, Style(options.colour))
     elif mode == "diff":
@@ -164,7 +171,13 @@ def _fix_file(job: FileJob, result: Result, cleaned: Cleaned) -> None:
         result.changed = False
         result.fail(f"{source}: HTML is not rewritten in place; write cleaned copies with -o DIR instead")
         return
-    fixed = stable_fix(cleaned.text, cleaned.doc, cleaned.clean)
+    rounds = fix_rounds(cleaned.text, cleaned.doc, cleaned.clean)
+    _audit_later_rounds(result, source, rounds, "fix")
+    fixed = rounds.text
+    if cleaned.text.strip() and not fixed.strip():  # the safety valve's promise, kept across rounds
+        result.changed = False
+        result.messages.append(f"{source}: fixing would empty it; held back, left unchanged")
+        return
     result.changed = fixed != cleaned.text
     if job.input.path == STDIN:
         result.rendered.append(fixed)
@@ -189,16 +202,58 @@ def _is_gzip_file(path: str) -> bool:
         return f.read(2) == b"\x1f\x8b"
 
 
-def stable_fix(text: str, doc: Document, clean: Callable[[Document], Document]) -> str:
+@dataclass
+class FixRounds:
+    """What fixing did: the final text, and every round after the first with its changes.
+
+    A removal can expose a headline, so the fixed text is cleaned again. Those later
+    rounds make changes of their own, which belong in the audit trail as much as the
+    first round's: ``later`` holds each round's document with, for each of its paragraph
+    positions, the 1-based line of the *original* text it came from.
+    """
+
+    text: str
+    later: list[tuple[Document, list[int]]] = field(default_factory=list)
+
+    def line_of(self, round_index: int) -> Callable[[Change], int | None]:
+        lines = self.later[round_index][1]
+        return lambda change: lines[max(change.position, 0)] if max(change.position, 0) < len(lines) else None
+
+
+def fix_rounds(text: str, doc: Document, clean: Callable[[Document], Document]) -> FixRounds:
     """``text`` fixed by ``doc``, then re-cleaned until nothing changes, so one ``--fix`` suffices."""
     current = text
+    origin = [i + 1 for i in linefix.paragraph_lines(linefix.split_lines(text))]  # position -> original line
+    outcome = FixRounds(text)
     for _ in range(MAX_FIX_ROUNDS):
         fixed = linefix.apply(current, doc)
         if fixed == current:
             break
+        origin = [origin[p] for p in linefix.kept_positions(current, doc) if p < len(origin)]
         current = fixed
         doc = clean(formats.read_text_document(current, url=doc.url))
-    return current
+        if doc.changes or doc.metadata.get("suspicious"):
+            outcome.later.append((doc, origin))
+    outcome.text = current
+    return outcome
+
+
+def stable_fix(text: str, doc: Document, clean: Callable[[Document], Document]) -> str:
+    """The text :func:`fix_rounds` ends with."""
+    return fix_rounds(text, doc, clean).text
+
+
+def _audit_later_rounds(result: Result, source: str, rounds: FixRounds, mode: str,
+                        line_of: Callable[[Change], int | None] | None = None) -> None:
+    """Every later round's changes, in the summary (and in ``--check``'s lines); a round
+    the safety valve held back is said, too."""
+    for index, (doc, _) in enumerate(rounds.later):
+        for change in doc.changes:
+            (result.tally.removed if change.removed else result.tally.rewritten)[change.cleaner] += 1
+        if mode == "check":
+            result.report += check_lines(source, doc, line_of or rounds.line_of(index))
+        elif doc.metadata.get("suspicious"):
+            result.messages.append(f"{source}: fixing round {index + 2} held back: {doc.metadata['suspicious']}")
 
 
 def _line_finder(text: str, textual: bool) -> Callable[[Change], int | None]:
@@ -307,13 +362,22 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     line_of = lambda change: number  # noqa: E731 - a record is one line of its file
     if mode == "check":
         result.report += check_lines(job.source, doc, line_of)
+        if isinstance(text_value, str) and doc.changes:
+            _audit_later_rounds(result, job.source, fix_rounds(text_value, doc, clean), mode, line_of)
     elif mode == "explain":
         text_line = _line_finder(text_value, True) if isinstance(text_value, str) else (lambda change: None)
         result.report += explain(where, doc, text_line, Style(options.colour), line_label="text line")
     elif mode == "diff" and doc.changes:
         result.report += line_hunk(number, body, replace_field(body, options.text_field, cleaned_text()))
     elif mode == "fix":
-        fixed = cleaned_text() if doc.changes else text_value
+        fixed = text_value
+        if doc.changes:
+            rounds = fix_rounds(text_value, doc, clean)
+            _audit_later_rounds(result, where, rounds, mode)
+            fixed = rounds.text
+        if text_value.strip() and not fixed.strip():  # the safety valve's promise, kept across rounds
+            result.messages.append(f"{where}: fixing would empty its text; held back, line kept unchanged")
+            return raw
         if fixed == text_value:
             return raw
         return (replace_field(body, options.text_field, fixed) + ending).encode("utf-8")
@@ -352,7 +416,7 @@ def ordered(
             yield item, work(item) if is_job(item) else None
         return
     window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for item in items:
             pending.append((item, pool.submit(work, item) if is_job(item) else None))
@@ -362,6 +426,33 @@ def ordered(
         while pending:
             first, future = pending.popleft()
             yield first, future.result() if future is not None else None
+
+
+def _start_worker(parent: int) -> None:
+    """A worker ends when its parent does: killed with ``kill -9``, the parent cannot tell it to.
+
+    Linux delivers SIGTERM to the worker when its parent dies (``PR_SET_PDEATHSIG``);
+    everywhere, a watchdog thread notices the parent is gone (the worker is re-parented).
+    Either way the worker removes its temporary file and exits.
+    """
+    exit_cleanly_on(signal.SIGTERM)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), name="newsclean-parent-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    remove_temporaries()
+    os._exit(128 + signal.SIGTERM)
 
 
 def worker(options: Options) -> Callable[[object], Result]:

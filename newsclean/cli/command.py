@@ -12,6 +12,7 @@ import gzip
 import io
 import itertools
 import os
+import signal
 import sys
 import traceback
 from typing import IO, Iterator, TextIO
@@ -19,7 +20,7 @@ from typing import IO, Iterator, TextIO
 from newsclean import __version__
 from newsclean.cli import configfile
 from newsclean.cli import formats
-from newsclean.cli.atomic import Discard, replacing
+from newsclean.cli.atomic import Discard, clean_exit_on, replacing
 from newsclean.cli import outputs
 from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, mirror_target, ordered, worker
 from newsclean.cleaners import BUILTINS
@@ -119,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsclean: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        return Run(args, options, output, fixed_spec).execute()
+        with clean_exit_on(signal.SIGTERM):  # terminated: temporary files removed, every file as it was
+            return Run(args, options, output, fixed_spec).execute()
     except BrokenPipeError:  # `newsclean ... | head`: the reader has gone, which is not an error
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -13,13 +13,14 @@ import argparse
 import gzip
 import io
 import os
+import signal
 import sys
 import time
 import traceback
 from typing import Iterable, TextIO
 
 from newsclean.cli import configfile
-from newsclean.cli.atomic import replacing
+from newsclean.cli.atomic import clean_exit_on, replacing
 from newsclean.cli.outputs import onto_input
 from newsclean.cli.report import EXIT_CRASH
 from newsclean.config import Config
@@ -113,7 +114,8 @@ def write_output(records: Iterable[dict], path: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return run(argv)
+        with clean_exit_on(signal.SIGTERM):  # terminated: the temporary output removed, the old one kept
+            return run(argv)
     except Exception:  # noqa: BLE001 - a bug, not a finding: never exit 1 ("records failed")
         traceback.print_exc()
         print(f"newsclean corpus: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)

@@ -103,3 +103,12 @@ def apply(text: str, doc: Document) -> str:
     if out and lines and not lines[-1].end and out[-1].end:
         out[-1] = Line(out[-1].content, "")  # the text had no final line break; keep it that way
     return "".join(line.content + line.end for line in out)
+
+
+def kept_positions(text: str, doc: Document) -> list[int]:
+    """The paragraph positions of ``text`` whose lines :func:`apply` keeps, in order: the
+    ``i``-th non-blank line of ``apply(text, doc)`` is the line of position ``result[i]``."""
+    final = final_texts(doc)
+    count = len(paragraph_lines(split_lines(text)))
+    return [p for p in range(count) if not (p in final and final[p] is None)]
+
