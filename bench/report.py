@@ -292,16 +292,29 @@ def _ablation_section(results):
     return lines
 
 
+TUNE_ONLY = ("Line-level failures are listed for the **tune** half only ({pages}); the check half is read as "
+             "totals, so nobody tunes a rule on the pages that are meant to check it.")
+
+
+def _failure_summary(res: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The tune half's line-level summary when the run has one, else the whole set's; and a note saying which."""
+    if "summary_tune" in res:
+        return res["summary_tune"], f"### {{dataset}} (tune half, {res['halves']['tune']['pages']} pages)"
+    return res["summary"], "### {dataset}"
+
+
 def _rules_section(results):
     lines = ["## What each rule buys and costs", "",
              "Every removal in the full pipeline, grouped by the rule that made it (its reason with the particulars "
              "blanked) and judged line by line: *boilerplate* is what the rule buys, *gold* (article text, or a line "
-             "holding a must-contain segment) what it costs; *unjudged* lines are ones no trafeval-dev segment covers.", ""]
+             "holding a must-contain segment) what it costs; *unjudged* lines are ones no trafeval-dev segment covers. "
+             + TUNE_ONLY.format(pages="page counts in each heading"), ""]
     for dataset, res in results["datasets"].items():
+        summary, heading = _failure_summary(res)
         rows = [[r["cleaner"], r["rule"], r["removed"], r["verdicts"].get(BOILERPLATE, 0), r["verdicts"].get(GOLD, 0),
                  r["verdicts"].get(UNJUDGED, 0) if dataset != "scrapinghub" else "", r["example"]]
-                for r in res["summary"].get("rules", [])]
-        lines += [f"### {dataset}", ""] + _table(
+                for r in summary.get("rules", [])]
+        lines += [heading.format(dataset=dataset), ""] + _table(
             ["cleaner", "rule", "removed", "boilerplate", "gold", "unjudged", "example"], rows)
     return lines
 
@@ -310,31 +323,34 @@ def _leftovers_section(results):
     lines = ["## Remaining false positives, by category", "",
              "Boilerplate still in newsclean's output: on scrapinghub, output lines mostly absent from the gold body; "
              "on trafeval-dev, must-not segments still found (categorised by the line that holds them). Categories come "
-             "from the keyword rules in `bench/categories.py`; full per-page lists are in `bench/out/`.", ""]
+             "from the keyword rules in `bench/categories.py`; full per-page lists are in `bench/out/` (each page "
+             "record names its half). " + TUNE_ONLY.format(pages="page counts in each heading"), ""]
     for dataset, res in results["datasets"].items():
+        summary, heading = _failure_summary(res)
         rows = [[c["category"], c["count"], " ⏎ ".join(e["line"] for e in c["examples"][:2])]
-                for c in res["summary"]["remaining_false_positives"]]
-        lines += [f"### {dataset}", ""] + _table(["category", "lines", "examples"], rows)
+                for c in summary["remaining_false_positives"]]
+        lines += [heading.format(dataset=dataset), ""] + _table(["category", "lines", "examples"], rows)
     return lines
 
 
 def _losses_section(results):
-    lines = ["## Recall losses: article text the cleaners removed", ""]
+    lines = ["## Recall losses: article text the cleaners removed", "", TUNE_ONLY.format(pages="page counts in each heading"), ""]
     for dataset, res in results["datasets"].items():
+        summary, heading = _failure_summary(res)
         rows = []
-        for name, entry in res["summary"]["cleaners"].items():
+        for name, entry in summary["cleaners"].items():
             for example in entry["examples"].get(GOLD, []):
                 rows.append([name, example["reason"], example["line"]])
-        lines += [f"### {dataset}", ""]
+        lines += [heading.format(dataset=dataset), ""]
         lines += _table(["cleaner", "reason", "removed line (in gold)"], rows) if rows else ["None found.", ""]
-        if "missed_with_segments" in res["summary"]:
-            causes = res["summary"]["missed_with_segments"]
+        if "missed_with_segments" in summary:
+            causes = summary["missed_with_segments"]
             if not causes:
                 lines += ["Every must-contain segment is in newsclean's output.", ""]
                 continue
             lines += ["Must-contain segments missing from newsclean's output, by cause: "
                       + ", ".join(f"{k}: {v}" for k, v in sorted(causes.items(), key=lambda kv: -kv[1])) + ".", ""]
-            rows = [[e["cause"], e["segment"]] for e in res["summary"]["missed_examples"]]
+            rows = [[e["cause"], e["segment"]] for e in summary["missed_examples"]]
             if rows:
                 lines += _table(["cause", "missing segment"], rows)
     return lines

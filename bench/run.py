@@ -147,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _finish(results: dict, out: Path) -> int:
     """Measure the seeds and the cruft set (fast), then write results.json, the chart and the report."""
+    for dataset, res in results["datasets"].items():  # line-level failures: the tune half's pages only
+        records_file = OUT_DIR / f"{dataset}.json"
+        if records_file.exists():
+            records = json.loads(records_file.read_text(encoding="utf-8"))
+            if records and all("half" in r for r in records):
+                res["summary_tune"] = analysis.summarize(dataset, [r for r in records if r["half"] == "tune"])
     if seeds.available():
         results["seeds"] = {half: score_lines(docs, [clean_labelled_text(d) for d in docs]).as_dict()
                             for half, docs in split(seeds.load(), lambda d: d.site).items()}

@@ -232,3 +232,10 @@ def test_the_cruft_bench_runs_end_to_end_and_repeats_itself():
     text = first["scores"][run.TEXT]
     assert set(text) == set(split.HALVES)
     assert sum(text[h]["overall"]["cruft_lines"] for h in split.HALVES) == sum(line.cruft for d in docs for line in d.lines)
+
+
+def test_failure_listings_come_from_the_tune_half_when_there_is_one():
+    res = {"summary": {"rules": ["all"]}, "summary_tune": {"rules": ["tune"]}, "halves": {"tune": {"pages": 7}}}
+    summary, heading = report._failure_summary(res)
+    assert summary["rules"] == ["tune"] and heading.format(dataset="x") == "### x (tune half, 7 pages)"
+    assert report._failure_summary({"summary": {"rules": ["all"]}})[0]["rules"] == ["all"]
