@@ -83,12 +83,16 @@ def render_section(run: "CruftRun", command: str, load: str) -> str:
             for half in HALVES:
                 tally = run.scores[path][half].by_language.get(lang)
                 row.append(_f(tally.recall) if tally else "–")
-        for half in HALVES:
-            tally = run.scores[TEXT][half].by_language.get(lang)
-            row.append(_f(tally.body_kept) if tally else "–")
+        for measure in ("body_kept", "controls_kept"):
+            for half in HALVES:
+                tally = run.scores[TEXT][half].by_language.get(lang)
+                row.append(_f(getattr(tally, measure)) if tally else "–")
         rows.append(row)
     lines += _table(["lang", "text recall, tune", "text recall, check", "HTML recall, tune", "HTML recall, check",
-                     "text body kept, tune", "text body kept, check"], rows)
+                     "text body kept, tune", "text body kept, check", "text controls kept, tune",
+                     "text controls kept, check"], rows)
+    lines += ["Body kept counts every line that is not cruft (title, body and controls); controls kept only the "
+              "`control` lines. HTML body and controls kept are in the JSON (`python -m bench.cruft --json`).", ""]
 
     lines += ["### Reading the gap", "",
               "Rules, phrase families and thresholds are developed by looking at failures on the **tune** half only "
