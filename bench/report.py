@@ -368,4 +368,10 @@ def _method_section(results):
             "`quotes` cleaner's rewrites do not read as lost text; the fold leaves trafilatura's reference figures unchanged.",
             "* Ablation runs newsclean's extraction once per page and each pipeline on that same Document.",
             "* The CI quality gate (`tests/test_quality_gate.py`) checks a fixed subset against floors in "
-            "`bench/quality_floor.json`; see `bench/README.md`.", ""]
+            "`bench/quality_floor.json`; see `bench/README.md`.",
+            "* Tune and check halves (`bench/split.py`): a set is cut by site, never by page, with a SHA-1 of the "
+            "site key (URL host, or a fixture's site id), so the cut does not depend on what else is in the set. "
+            "Line-level failure listings above come from the tune half only.",
+            "* The seeds are scored line by line against our labels (`bench/seed_labels.json`), the cruft set "
+            "against its own (`tests/fixtures/multilingual/`); a line is kept when the output holds it verbatim or "
+            "near-verbatim (`bench/cruft/match.py`).", ""]
