@@ -18,6 +18,7 @@ from newsclean.cleaners.quotes import Quotes
 from newsclean.cleaners.related import RelatedLists
 from newsclean.cleaners.social import SocialLines
 from newsclean.cleaners.standfirst import Standfirst
+from newsclean.cleaners.structure import Structure
 from newsclean.cleaners.tags import TagLines
 from newsclean.cleaners.unicode import UnicodeRepair
 
@@ -27,7 +28,7 @@ BUILTINS: dict[str, type[Cleaner]] = {
     cls.name: cls
     for cls in (
         UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, DateLines, TagLines,
-        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, Standfirst, ForeignFooter, Duplicates, Quotes,
+        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, Standfirst, ForeignFooter, Structure, Duplicates, Quotes,
     )
 }
 

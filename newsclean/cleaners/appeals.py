@@ -19,6 +19,7 @@ from __future__ import annotations
 from newsclean.document import Document
 from newsclean.phrases.book import index
 from newsclean.cleaners.base import Cleaner, is_quoted_speech, phrase_anchors, quote_match
+from newsclean.cleaners.signals.evidence import reads_as_reporting
 
 OPENER_MAX_WORDS = 15
 
@@ -54,7 +55,7 @@ class Appeals(Cleaner):
             if i in reasons or doc.word_counts[i] > self.max_words:
                 continue
             match = doc.memo("appeals.strong", i, lambda: strong.search(text, phrase_anchors(doc, i)))
-            if match and not is_quoted_speech(paragraph):
+            if match and not is_quoted_speech(paragraph) and not reads_as_reporting(doc, i, match):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)
 

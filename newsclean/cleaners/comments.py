@@ -10,6 +10,7 @@ from __future__ import annotations
 from newsclean.document import Document
 from newsclean.phrases.book import index
 from newsclean.cleaners.base import Cleaner, phrase_anchors, quote_match
+from newsclean.cleaners.signals.evidence import reads_as_reporting
 
 
 class CommentFurniture(Cleaner):
@@ -26,8 +27,9 @@ class CommentFurniture(Cleaner):
         for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
             if doc.word_counts[i] > self.max_words:
                 continue
-            folded = folded.strip(" -–—•*|")
-            match = lines.match(folded, anchors=phrase_anchors(doc, i))
-            if match:
-                reasons[i] = f"matched {quote_match(paragraph.strip(' -–—•*|'), folded, match)!r}"
+            stripped = folded.strip(" -–—•*|")
+            match = lines.match(stripped, anchors=phrase_anchors(doc, i))
+            offset = len(folded) - len(folded.lstrip(" -–—•*|"))
+            if match and not reads_as_reporting(doc, i, (match.start() + offset, match.end() + offset)):
+                reasons[i] = f"matched {quote_match(paragraph.strip(' -–—•*|'), stripped, match)!r}"
         return doc.drop(reasons, by=self.name)

@@ -4,7 +4,8 @@ footer under an English story).
 Only the tail is examined, from the last paragraph backwards, at most ``max_paragraphs``
 deep and never more than half the document, and the scan stops at the first paragraph
 that is not confidently in another language: a quotation in another language inside the
-body is never looked at, and neither is quoted speech at the end.
+body is never looked at, and neither is quoted speech at the end (a paragraph in quotation
+marks, or one a colon introduces: "... he added in Turkish:").
 
 Cost: the cheap guess in :mod:`newsclean.reading.language` (writing system, function words,
 typical letters) screens each paragraph. Seeded langdetect runs only for a paragraph the
@@ -22,6 +23,22 @@ from __future__ import annotations
 from newsclean.document import Document
 from newsclean.reading.language import detect, guess
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
+
+
+_OPENING_QUOTES = "\"'“„«‹‘‚「『"
+_CLOSING_QUOTES = "\"'”“»›’‘」』"
+
+
+def is_quotation(paragraph: str, previous: str) -> bool:
+    """Someone's words: the paragraph is wrapped in quotation marks, or a quote mark inside
+    it follows a colon, or the paragraph before introduces it with a colon ("... he added
+    in Turkish:"). A login footer is never quoted."""
+    text = paragraph.strip()
+    if text[:1] in _OPENING_QUOTES and text.rstrip(".!?…").endswith(tuple(_CLOSING_QUOTES)):
+        return True
+    if any(f"{colon} {q}" in text or f"{colon}{q}" in text for colon in ":：" for q in _OPENING_QUOTES):
+        return True
+    return previous.rstrip().endswith((":", "："))
 
 
 class ForeignFooter(Cleaner):
@@ -47,7 +64,7 @@ class ForeignFooter(Cleaner):
             paragraph = paragraphs[i]
             if sum(ch.isalpha() for ch in paragraph) < self.min_letters:
                 continue  # too short to tell a language ("©2019", "Log in"): look past it
-            if is_quoted_speech(paragraph):
+            if is_quoted_speech(paragraph) or is_quotation(paragraph, paragraphs[i - 1] if i else ""):
                 break
             suspect, _ = guess(paragraph)
             if suspect is None or suspect == article or suspect == declared:

@@ -14,6 +14,7 @@ from typing import ClassVar
 from newsclean.document import Document
 from newsclean.phrases.book import index
 from newsclean.cleaners.base import Cleaner, edge_indices, is_quoted_speech, phrase_anchors, quote_match
+from newsclean.cleaners.signals.evidence import reads_as_reporting
 
 _EDGES = " -–—•*|>»›:·#_"
 
@@ -47,7 +48,13 @@ class PhraseLineCleaner(Cleaner):
             paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)
             match = doc.memo(self.name, i, lambda: self._match(folded, phrase_anchors(doc, i)))
-            if match and not is_quoted_speech(paragraph):
+            if match and not is_quoted_speech(paragraph) and not self._reporting(doc, i, match):
                 phrase = quote_match(paragraph.strip(_EDGES), folded, match)
                 reasons[i] = f"{self.label}: matched {phrase!r}"
         return doc.drop(reasons, by=self.name)
+
+    @staticmethod
+    def _reporting(doc: Document, i: int, match) -> bool:
+        """The phrase sits in a paragraph that reads as reporting (see ``signals.evidence``)."""
+        offset = len(doc.folded[i]) - len(doc.folded[i].lstrip(_EDGES))
+        return reads_as_reporting(doc, i, (match.start() + offset, match.end() + offset))

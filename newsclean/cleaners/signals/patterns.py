@@ -1,0 +1,59 @@
+"""Language-independent patterns: money amounts, prices per period, links, e-mail, @handles.
+
+All are precompiled and run on the (folded) paragraph; each is a plain alternation without
+nested quantifiers, so it runs in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SYMBOLS = "$€£¥₹₩₪₺₽฿₫₴₦₱"
+_CODES = "usd|eur|gbp|chf|jpy|cny|rmb|inr|krw|ils|try|rub|uah|pln|czk|sek|nok|dkk|huf|ron|brl|mxn|ars|aud|cad|nzd|zar|idr|myr|thb|vnd|sgd|hkd|aed|sar|egp"
+# Currency words written after the number ("10 euros", "100 Kč", "50 zł", "1000 рублей", "5元").
+_WORDS = (
+    r"euros?|dollars?|pounds?|francs?|pesos?|reais|rupees?|kč|korun|zł|złotych|kr|kronor|kroner|"
+    r"forint|lei|lira|tl|rubles?|roubles?|руб|рубл\w{0,3}|грн|гривень|гривні|лв|"
+    r"dolar|rupiah|ringgit|baht|บาท|đồng|dong|ریال|تومان|دولار|جنيه|درهم|ريال|शेकेल|रुपये|रुपए|टका|"
+    r"ש\"ח|שקל|שקלים|ευρώ|δολάρια"
+)
+# Written without spaces before the next word ("500円から", "5000원으로"): no boundary after.
+_UNSPACED_WORDS = "元|块|円|圆|원|만원|บาท"
+MONEY = re.compile(
+    rf"[{_SYMBOLS}]\s?\d|\d\s?[{_SYMBOLS}]|\b(?:{_CODES})\s?\d|\d\s?(?:{_CODES})\b|\brp\.?\s?\d|\br\$\s?\d"
+    rf"|\d[\d.,]*\s?(?:{_WORDS})(?!\w)|\d\s?(?:{_UNSPACED_WORDS})"
+)
+# A price per period: "/month", "a year", "per week", "monatlich", "par mois", "每月", "월 ".
+PERIOD = re.compile(
+    r"/\s?(?:mo|mth|month|yr|year|week|wk|mes|mois|monat|jahr|an|año|ano|mese|anno|maand|jaar|miesiąc|rok|ay|yıl|"
+    r"месяц|мес|год|měsíc|mesiac|månad|år|måned|md|kk|kuukausi|lună|hó|μήνα|місяць|bulan|tháng|năm|"
+    r"חודש|شهر|माह|महीना|月|年|월|년|เดือน|ปี)(?!\w)"
+    r"|\b(?:a|per|each|every) (?:month|year|week)\b|\bmonthly\b|\bannually\b|\byearly\b"
+    r"|\bmensuel(?:le)?\b|\bpar (?:mois|an|semaine)\b|\bpro (?:monat|jahr|woche)\b|\bmonatlich\b|\bjährlich\b|\bim monat\b"
+    r"|\bal (?:mes|año|mese|anno)\b|\bmensual\b|\bmensile\b|\bpor (?:mês|mes|ano)\b|\bmensal\b|\bper (?:maand|jaar)\b|\bmaandelijks\b"
+    r"|\bmiesięcznie\b|\bmiesięczn\w{0,3}\b|\baylık\b|\bayda\b|\bв месяц\b|\bежемесячн\w{0,3}\b|\bв год\b|\bна місяць\b|\bщомісяця\b"
+    r"|\bměsíčně\b|\bmesačne\b|\bi månaden\b|\bper (?:månad|måned|år)\b|\bmånadsvis\b|\bom måneden\b|\bkuukaudessa\b|\bhavonta\b"
+    r"|\bτο μήνα\b|\bμηνιαίως\b|\bper bulan\b|\bsebulan\b|\bmỗi tháng\b|\bhàng tháng\b|לחודש|شهريا|شهرياً|في الشهر|प्रति माह|हर महीने|मासिक"
+    r"|每月|每个月|每個月|每年|月額|月々|年額|매월|매달|월간|ต่อเดือน|เดือนละ|รายเดือน"
+)
+URL = re.compile(
+    r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+"
+    r"|\b[\w-]{2,}\.(?:com|org|net|info|news|co|io|de|fr|es|it|nl|pl|ru|uk|cz|se|dk|no|gr|il|in|jp|cn|kr|tr|ua|id|vn|th|br|pt|at|ch|be)(?:/\S*)?(?!\w)"
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@.])")
+
+
+def has_money(folded: str) -> bool:
+    return MONEY.search(folded) is not None
+
+
+def has_period(folded: str) -> bool:
+    return PERIOD.search(folded) is not None
+
+
+def has_link(folded: str) -> bool:
+    """A URL, a bare domain, an e-mail address or an @handle."""
+    if "@" in folded and (EMAIL.search(folded) or HANDLE.search(folded)):
+        return True
+    return "." in folded and URL.search(folded) is not None

@@ -1,0 +1,126 @@
+"""Cruft recognised by its shape, in any wording and any language: the tail of an article
+that turns to the reader and asks for something, and a run of headlines closing it.
+
+Two rules, both reading :mod:`newsclean.cleaners.signals` (no phrase lists):
+
+* **Calls to act at the tail.** From the last paragraph backwards, a run of short
+  paragraphs (at most ``max_words`` words) that each carry a call signal: second-person
+  address, an imperative opening a sentence or clause, a money amount, a price per
+  period, a link / e-mail address / @handle, the publication's own voice ("our
+  journalism"). Lines of at most three words ("Thank you.", "Remind me later.") may sit
+  between them. The run goes when it holds an imperative and at least two other kinds of
+  signal, spread over two paragraphs or more (a single paragraph needs three other kinds).
+  A paragraph that reports ("said", "according to") or quotes someone ends the run: a
+  donation appeal never attributes, a story about one does.
+* **Headlines at the tail.** A run of at least ``min_headlines`` headline-like lines
+  (three to twenty words, not ending like a sentence, no link) that reaches the end of
+  the text, under a short heading line without digits or links ("Lesen Sie auch",
+  "Більше новин", "相关阅读", in any language). Without a heading a run of short lines
+  is as often a list in the article (steps, findings, references) and stays.
+
+Both stay away from the first half of the document and never take more than 40% of
+its words: an article that *is* a service piece ("You can apply online for 20 euros a
+month ...") keeps its text.
+"""
+
+from __future__ import annotations
+
+from newsclean.document import Document
+from newsclean.textutil import ends_like_sentence
+from newsclean.cleaners.base import Cleaner, is_quoted_speech
+from newsclean.cleaners.signals import signals_of, word_estimate
+
+#: A paragraph joins a run only when it turns to the reader; a price alone is news.
+_ADDRESSING = frozenset(("second person", "imperative", "link or handle", "publication's own voice"))
+#: Call signals that are not the imperative: a run needs the imperative and two of these.
+_SUPPORTING = ("second person", "money amount", "price per period", "link or handle", "publication's own voice")
+
+
+class Structure(Cleaner):
+    name = "structure"
+    summary = "tail runs of short calls to act (second person, imperative, money, links) and of headlines, in any language"
+
+    def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, max_share: float = 0.4):
+        self.max_words = max_words
+        self.max_run = max_run
+        self.min_headlines = min_headlines
+        self.max_share = max_share
+
+    def __call__(self, doc: Document) -> Document:
+        n = len(doc.paragraphs)
+        if n < 4:
+            return doc
+        reasons = self._calls_at_tail(doc)
+        end = min(reasons, default=n)
+        reasons.update(self._headlines_at_tail(doc, end))
+        if not reasons:
+            return doc
+        if sum(signals_of(doc, i).words for i in reasons) > self.max_share * word_estimate(doc.text):
+            return doc
+        return doc.drop(reasons, by=self.name)
+
+    # -- calls to act ------------------------------------------------------------------
+
+    def _calls_at_tail(self, doc: Document) -> dict[int, str]:
+        n = len(doc.paragraphs)
+        floor = max(n // 2, n - self.max_run)
+        members: list[int] = []
+        callers: dict[int, list[str]] = {}
+        i = n - 1
+        while i >= floor:
+            signals = signals_of(doc, i)
+            if signals.words > self.max_words or signals.reporting or is_quoted_speech(doc.paragraphs[i]) \
+                    or (signals.quoted and signals.words > 3):
+                break
+            calls = signals.calls()
+            if set(calls) & _ADDRESSING:
+                callers[i] = calls
+            elif signals.words > 3:
+                break
+            members.append(i)
+            i -= 1
+        if not callers:
+            return {}
+        first = min(callers)
+        run = sorted(k for k in members if k >= first)
+        kinds = {c for calls in callers.values() for c in calls}
+        supporting = [k for k in _SUPPORTING if k in kinds]
+        if "imperative" not in kinds:
+            return {}
+        if not ((len(callers) >= 2 and len(supporting) >= 2) or len(supporting) >= 3):
+            return {}
+        summary = ", ".join(["imperative", *supporting])
+        label = f"tail run of {len(run)} short paragraph{'s' if len(run) > 1 else ''}: {summary}"
+        return {k: label if k in callers else f"{label} (a short line inside it)" for k in run}
+
+    # -- headlines ---------------------------------------------------------------------
+
+    def _headlines_at_tail(self, doc: Document, end: int) -> dict[int, str]:
+        n = len(doc.paragraphs)
+        floor = max(n // 2, end - 2 * self.max_run)
+        i = end - 1
+        while i >= floor and self._is_headline(doc, i):
+            i -= 1
+        items = list(range(i + 1, end))
+        if not items:
+            return {}
+        if len(items) < self.min_headlines or i < floor or not self._is_heading(doc, i):
+            return {}
+        label = doc.paragraphs[i].strip()
+        reasons = {k: f"headline in a run of {len(items)} under the heading {label!r} at the tail" for k in items}
+        reasons[i] = f"heading of a run of {len(items)} headline-like lines at the tail"
+        return reasons
+
+    def _is_headline(self, doc: Document, i: int) -> bool:
+        signals = signals_of(doc, i)
+        paragraph = doc.paragraphs[i]
+        if not 3 <= signals.words <= 20 or signals.reporting or signals.quoted or signals.link:
+            return False
+        return not ends_like_sentence(paragraph) or paragraph.rstrip().endswith("?")
+
+    def _is_heading(self, doc: Document, i: int) -> bool:
+        signals = signals_of(doc, i)
+        paragraph = doc.paragraphs[i].rstrip()
+        if not 1 <= signals.words <= 5 or signals.quoted or signals.link or any(ch.isdigit() for ch in paragraph):
+            return False
+        return paragraph.endswith(":") or not ends_like_sentence(paragraph)
