@@ -27,6 +27,7 @@ likely a misfire than a page of nothing). ``allow_gutting = true`` turns the val
 
 from __future__ import annotations
 
+from newsclean.cleaners.page_blocks import proven_by_markup
 from newsclean.document import Document
 
 #: Default limit on the share of body characters the cleaners may remove.
@@ -34,11 +35,6 @@ from newsclean.document import Document
 #: benchmark the cleaners remove well under half of the extracted text (see
 #: docs/reliability.md), so 0.6 leaves room for a long appeal under a short story.
 DEFAULT_MAX_REMOVED_SHARE = 0.6
-#: Cleaners whose removals the page's own markup proves (a hidden block, a list under a
-#: "Related" heading): they are not counted, as the text they take was never the article.
-#: A listing page whose extracted text is mostly teasers is still cleaned. ``page_blocks``
-#: guards itself against taking most of a page.
-PAGE_EVIDENCE = frozenset(("page_blocks", "standfirst"))
 #: Bodies shorter than this many characters are never held back.
 MIN_GUARDED_CHARS = 400
 
@@ -47,11 +43,16 @@ def removed_share(original: Document, cleaned: Document) -> float:
     """The share of ``original``'s body characters whose paragraphs are gone in ``cleaned``.
 
     Paragraphs are matched by input position, so rewrites (quotes, Unicode repair) do not
-    count; a paragraph rewritten to nothing does. Paragraphs removed by a
-    :data:`PAGE_EVIDENCE` cleaner count neither as removed nor as body.
+    count; a paragraph rewritten to nothing does. Every cleaner's removals count, markup
+    evidence included (a class name is evidence, not proof: ``social-affairs``), except
+    those two independent kinds of page evidence agree on
+    (:func:`~newsclean.cleaners.page_blocks.proven_by_markup`: text hidden from readers
+    outside the article, items under a heading whose class and words both say Related):
+    those paragraphs count neither as removed nor as body, so a listing page whose
+    extracted text is mostly such teasers is still cleaned.
     """
     kept = set(cleaned.positions)
-    proven = {c.position for c in cleaned.changes if c.removed and c.cleaner in PAGE_EVIDENCE}
+    proven = {c.position for c in cleaned.changes if c.removed and proven_by_markup(c)}
     total = gone = 0
     for paragraph, position in zip(original.paragraphs, original.positions):
         if position in proven:

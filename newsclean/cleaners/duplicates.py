@@ -93,7 +93,9 @@ class Duplicates(Cleaner):
         all_tokens = [list(t) for t in doc.tokens]
         counts = Counter(tuple(t) for t in all_tokens if t)
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
-        headlines = [set(words(t)) for t in (doc.title, doc.metadata.get("page_title")) if t]
+        # The page's <title> vouches for a headline repeat only when the document keeps a
+        # title: without one, that line is the only place the headline is left.
+        headlines = [set(words(t)) for t in (doc.title, doc.metadata.get("page_title") if doc.title else None) if t]
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
             if not tokens or (counts[tuple(tokens)] >= self.template_count and exact.get(tuple(tokens)) != TITLE):
                 continue  # structure, unless it is the title over and over

@@ -26,11 +26,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsclean.document import Document
-from newsclean.reading.pagehints import token_string
 from newsclean.cleaners.base import Cleaner
+from newsclean.document import Change, Document
+from newsclean.reading.pagehints import CORROBORATED, token_string
 
 _LIST_SEPARATORS = re.compile(r"[,;|·•]")
+HIDDEN = "hidden on the page (display:none)"
+
+
+def proven_by_markup(change: Change) -> bool:
+    """Whether a removal rests on two independent kinds of page evidence: text the page
+    hides from its readers and shows nowhere else, outside the article's own paragraphs;
+    or an item under a heading that both its class and its words name as Related. A class
+    name alone (``social-affairs``) is one kind: it proves nothing by itself."""
+    return change.cleaner == PageBlocks.name and (change.reason == HIDDEN or change.reason.endswith(CORROBORATED))
 
 
 class PageBlocks(Cleaner):
@@ -58,7 +67,7 @@ class PageBlocks(Cleaner):
             if t and doc.memo("page_blocks.hidden", i, lambda: page.hidden_copies(t)):
                 seen[t] += 1
                 if seen[t] > doc.memo("page_blocks.visible", i, lambda: page.visible_copies(t)):
-                    reasons[i] = "hidden on the page (display:none)"  # more copies than the page shows
+                    reasons[i] = HIDDEN  # more copies than the page shows
                     continue
             if page.tags and doc.memo("page_blocks.tags", i, lambda: self._is_tag_list(doc.paragraphs[i], page.tags)):
                 reasons[i] = "tag links on the page (rel=tag)"

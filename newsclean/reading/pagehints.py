@@ -28,21 +28,12 @@ from lxml.html import HtmlElement
 
 from newsclean.document import nfc
 from newsclean.phrases.book import index
-from newsclean.textutil import fold, words
+from newsclean.reading.markers import STEMS, marker_of
+from newsclean.textutil import ends_like_sentence, fold, words
 
-# Substrings of class/id values that mark a block as boilerplate, with the label used in
-# reasons. Chosen to be specific: "share" but not "tag" (stage, vintage), "related" but
-# not "post". A block holding half as many words as the extracted article or more is
-# ignored, so a wrapper that happens to carry such a class never takes the article with it.
-BOILERPLATE_MARKERS = (
-    "related", "recommend", "newsletter", "subscribe", "signup", "sign-up", "social",
-    "share", "sharing", "follow-us", "promo", "sponsor", "advert", "byline", "author-bio",
-    "authorbio", "author-info", "copyright", "taglist", "tag-list",
-    "breadcrumb", "more-stories", "most-popular", "mostpopular",
-    "trending", "outbrain", "taboola", "disqus", "paywall", "donate", "donation", "latest-",
-    "membership",
-)
-_BOILERPLATE = re.compile("|".join(BOILERPLATE_MARKERS))
+# Class/id names that mark a block as boilerplate: whole words, see :mod:`.markers`. A
+# block holding half as many words as the extracted article or more is ignored, so a
+# wrapper that happens to carry such a name never takes the article with it.
 _NEVER_BOILERPLATE = frozenset(("html", "body", "article", "main"))
 # An embedded tweet or post inside the article is content even when its class says "social".
 _CONTENT_MARKERS = ("embed",)
@@ -94,25 +85,24 @@ def _label(element: HtmlElement) -> str:
 
 
 def _marked(attributes: list[str], offsets: list[int]) -> list[int]:
-    """Indices, in order, of the attribute values that hold a boilerplate marker.
+    """Indices, in order, of the attribute values that carry a boilerplate marker word.
 
-    Each marker is found with ``str.find`` in the lower-cased values joined by newlines: a
-    regular-expression alternation of the markers tries every one at every position, ten
-    times slower. Markers hold no newline, so a match never spans two values. (Should
-    lower-casing change the length, the alternation's own positions are kept.)
+    The markers' stems are found with ``str.find`` in the lower-cased values joined by
+    newlines (C speed; stems hold no newline, so a hit never spans two values), and only
+    the values hit are split into words and judged by :func:`.markers.marker_of`.
     """
     joined = "\n".join(attributes)
     text_of_all = joined.lower()
-    if len(text_of_all) != len(joined):
-        return sorted({bisect_right(offsets, m.start()) - 1 for m in _BOILERPLATE.finditer(text_of_all)})
+    if len(text_of_all) != len(joined):  # lower-casing changed lengths: offsets would drift
+        return [i for i, value in enumerate(attributes) if marker_of(value)]
     found = set()
-    for marker in BOILERPLATE_MARKERS:
-        i = text_of_all.find(marker)
+    for stem in STEMS:
+        i = text_of_all.find(stem)
         while i != -1:
             index_ = bisect_right(offsets, i) - 1
             found.add(index_)
-            i = text_of_all.find(marker, offsets[index_ + 1])  # one hit per value is enough
-    return sorted(found)
+            i = text_of_all.find(stem, offsets[index_ + 1])  # one hit per value is enough
+    return sorted(i for i in found if marker_of(attributes[i]))
 
 
 def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] | None = None) -> PageHints:
@@ -141,6 +131,8 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
             continue
         if any(ancestor in seen for ancestor in element.iterancestors()):
             continue
+        if _holds_prose(element):
+            continue  # an article section whose name happens to hold a marker word ("social-affairs")
         seen.add(element)
         text = token_string(element.text_content())
         if text and text.count(" ") + 1 < limit:
@@ -172,7 +164,7 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
         label = " ".join(heading.text_content().split())
         if not label or label.count(" ") >= 8:
             continue
-        by_class = bool(_BOILERPLATE.search(f"{heading.get('class', '')} {heading.get('id', '')}".lower()))
+        by_class = bool(marker_of(f"{heading.get('class', '')} {heading.get('id', '')}"))
         by_words = bool(headings.match(fold(label).strip(_HEADING_EDGES).rstrip("?"), whole=True))
         if not (by_class or by_words):
             continue
@@ -189,13 +181,50 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
                 continue
             if item.tag in _HEADING_TAGS:
                 break
-            text = token_string(item.text_content())
+            raw = item.text_content()
+            text = token_string(raw)
             n = text.count(" ") + 1 if text else 0
             if item.tag == "p" and n >= _PROSE_WORDS:
                 break
+            if item.tag == "p" and _reads_as_article(raw, n, item):
+                break  # the article goes on after a list set in its middle
             if text and n < limit and (sure or _link_words(item) * 2 >= n):
-                found.append((f"under the heading {label[:40]!r} on the page", text))
+                found.append((f"under the heading {label[:40]!r} on the page"
+                              + (f" {CORROBORATED}" if sure else ""), text))
     return found
+
+
+#: Appended to the reason of a removal that two independent kinds of markup vouch for (a
+#: heading named Related by both its class and its words). :mod:`newsclean.safety` counts
+#: such removals apart: see there.
+CORROBORATED = "(its class and its words both say so)"
+# A sentence of at least this many words, nearly free of links, is article text.
+_SENTENCE_WORDS = 12
+
+
+def _reads_as_article(raw: str, n: int, item: HtmlElement) -> bool:
+    """Whether an item after a Related heading is a paragraph of the article: a sentence
+    of some length that links almost nowhere (teasers are headline links)."""
+    return n >= _SENTENCE_WORDS and ends_like_sentence(raw.strip()) \
+        and _link_words(item) <= _MAX_PROSE_LINK_SHARE * n
+
+
+# Boilerplate blocks hold links, buttons, a sentence or two; an article section holds
+# paragraphs of reporting. Two paragraphs of this many words with few links are the latter.
+_PROSE_BLOCK_PARAGRAPHS = 2
+_MAX_PROSE_LINK_SHARE = 0.2
+
+
+def _holds_prose(element: HtmlElement) -> bool:
+    """Whether a marked block holds paragraphs of prose: several long ``<p>`` with few links."""
+    found = 0
+    for paragraph in element.iter("p"):
+        n = len(words(paragraph.text_content()))
+        if n >= _PROSE_WORDS and _link_words(paragraph) <= _MAX_PROSE_LINK_SHARE * n:
+            found += 1
+            if found >= _PROSE_BLOCK_PARAGRAPHS:
+                return True
+    return False
 
 
 def _link_words(element: HtmlElement) -> int:
@@ -245,12 +274,46 @@ def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | N
     if not roots:
         return "", ""
     # Text nodes joined with spaces, so words of adjacent elements never run together.
-    hidden = f" {' | '.join(token_string(' '.join(root.itertext())) for root in roots)} "
-    if paragraphs is not None and not any(
-            t and f" {t} " in hidden for t in (token_string(nfc(" ".join(p.split()))) for p in paragraphs)):
+    texts = [token_string(" ".join(root.itertext())) for root in roots]
+    hidden = f" {' | '.join(texts)} "
+    if paragraphs is None:
+        return hidden, f" {token_string(' '.join(_READABLE_TEXT(tree)))} "
+    extracted = {t for t in (token_string(nfc(" ".join(p.split()))) for p in paragraphs) if t}
+    if not any(f" {t} " in hidden for t in extracted):
         return hidden, ""  # nothing extracted came from a hidden block: no copies to count
+    # A hidden block of prose set among the article's own visible paragraphs is the article
+    # (the rest of a story behind a "read more" toggle or a paywall class), not furniture.
+    kept = [(root, text) for root, text in zip(roots, texts)
+            if not (any(f" {t} " in f" {text} " for t in extracted) and _holds_prose(root)
+                    and _in_main_text(root, extracted, root_set))]
+    if len(kept) < len(roots):
+        hidden = f" {' | '.join(text for _, text in kept)} " if kept else ""
+        if not hidden or not any(f" {t} " in hidden for t in extracted):
+            return hidden, ""
     page = token_string(" ".join(_READABLE_TEXT(tree)))
     return hidden, f" {page} "
+
+
+# An extracted paragraph of at least this many words beside a hidden block places it in the article.
+_MAIN_TEXT_WORDS = 8
+
+
+def _in_main_text(root: HtmlElement, extracted: set[str], hidden_roots: set[HtmlElement]) -> bool:
+    """Whether a hidden block sits beside visible paragraphs that were extracted as the
+    article (its parent's or grandparent's other children hold one)."""
+    inner = root
+    for ancestor in list(root.iterancestors())[:2]:
+        if ancestor.tag in _NEVER_BOILERPLATE and ancestor.tag != "article":
+            return False
+        for sibling in ancestor.iterchildren():
+            if sibling is inner or not isinstance(sibling.tag, str) or sibling in hidden_roots:
+                continue
+            for block in sibling.iter("p", "div", "li", "blockquote"):
+                text = token_string(block.text_content())
+                if text.count(" ") + 1 >= _MAIN_TEXT_WORDS and text in extracted:
+                    return True
+        inner = ancestor
+    return False
 
 
 def _standfirsts(tree: HtmlElement) -> frozenset[str]:
@@ -272,4 +335,9 @@ def _standfirsts(tree: HtmlElement) -> frozenset[str]:
         text = token_string(element.text_content())
         if text != headline and text.count(" ") >= 5:
             found.add(text)
+    if found:
+        # A page that prints the sentence again in its body made it article text too: the
+        # extracted copy is that one (a standfirst shown once is read back from the heading).
+        page = f" {token_string(' '.join(_READABLE_TEXT(tree)))} "
+        found = {text for text in found if len(re.findall(rf"(?<= ){re.escape(text)}(?= )", page)) < 2}
     return frozenset(found)
