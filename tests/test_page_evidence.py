@@ -43,7 +43,7 @@ def test_items_under_a_related_heading_go_even_without_their_own_class():
     html = (HTML / "related_heading.html").read_text()
     out = PageBlocks()(hinted(html, STORY + TEASERS))
     assert out.paragraphs == tuple(STORY)
-    assert set(removed(out).values()) == {"under the heading 'Você pode gostar...' on the page"}
+    assert set(removed(out).values()) == {"under the heading 'Você pode gostar...' on the page (its class and its words both say so)"}
 
 
 def test_words_alone_vouch_only_for_link_lists_not_for_prose():
