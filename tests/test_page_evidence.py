@@ -116,11 +116,17 @@ def test_markup_evidence_is_idempotent_end_to_end(name):
     assert newsclean.clean(once.text).paragraphs == once.paragraphs
 
 
-def test_safety_valve_does_not_count_markup_evidence():
+def test_safety_valve_counts_markup_evidence_unless_two_kinds_agree():
     # A listing page: the teasers under "Você pode gostar" are most of the extracted text.
     original = Document.from_paragraphs(STORY + TEASERS * 3)
-    cleaned = original.drop({i: "inside <the list> on the page" for i in range(1, 7)}, by="page_blocks")
-    assert newsclean.guard(original, cleaned, min_chars=0) is cleaned
+    proven = original.drop({i: "under the heading 'Você pode gostar...' on the page (its class and its words both "
+                               "say so)" for i in range(1, 7)}, by="page_blocks")
+    assert newsclean.guard(original, proven, min_chars=0) is proven
+    hidden = original.drop({i: "hidden on the page (display:none)" for i in range(1, 7)}, by="page_blocks")
+    assert newsclean.guard(original, hidden, min_chars=0) is hidden
+    # A class name alone is one kind of evidence: it counts like a phrase does.
+    by_class = original.drop({i: "inside <div.market-share> on the page" for i in range(1, 7)}, by="page_blocks")
+    assert "suspicious" in newsclean.guard(original, by_class, min_chars=0).metadata
     by_phrase = original.drop({i: "appeal" for i in range(1, 7)}, by="appeals")
     assert "suspicious" in newsclean.guard(original, by_phrase, min_chars=0).metadata
 
