@@ -284,8 +284,8 @@ def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | N
     # A hidden block of prose set among the article's own visible paragraphs is the article
     # (the rest of a story behind a "read more" toggle or a paywall class), not furniture.
     kept = [(root, text) for root, text in zip(roots, texts)
-            if not (any(f" {t} " in f" {text} " for t in extracted) and _holds_prose(root)
-                    and _in_main_text(root, extracted, root_set))]
+            if not (_holds_prose(root) and any(f" {t} " in f" {text} " for t in extracted)
+                    and _in_main_text(root, extracted, root_set))]  # prose first: cheap, and rare
     if len(kept) < len(roots):
         hidden = f" {' | '.join(text for _, text in kept)} " if kept else ""
         if not hidden or not any(f" {t} " in hidden for t in extracted):
