@@ -264,6 +264,7 @@ class PhraseIndex:
             for anchor in anchors or ():
                 self._by_anchor.setdefault(automaton.add(anchor), []).append(number)
         self._always = tuple(always)
+        self._always_phrases = tuple(self._phrases[n] for n in always)
         self._anchor_ids = frozenset(self._by_anchor)
         self._automaton = automaton
 
@@ -271,8 +272,8 @@ class PhraseIndex:
         if anchors is None:
             anchors = anchors_in(text) if self._automaton is _AUTOMATON else self._automaton.scan(text)
         hit = self._anchor_ids.intersection(anchors)
-        if not hit:
-            return [self._phrases[n] for n in self._always]
+        if not hit:  # the common case: nothing of this family in the paragraph
+            return self._always_phrases
         numbers = set(self._always)
         for anchor in hit:
             numbers.update(self._by_anchor[anchor])

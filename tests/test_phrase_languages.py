@@ -1,0 +1,81 @@
+"""Every language's phrase file catches its own cruft, category by category, and leaves its
+news alone.
+
+The cases (``fixtures/phrases/languages.json``) were written for this test, one realistic
+line per category and language, plus news sentences *about* donations, comments and
+subscriptions that no phrase may touch. Each category is checked the way its cleaner
+matches: appeals and newsletter/promos/copyright anywhere, comments/social/credits/tags at
+the start, related headings as the whole line, ad markers as all of it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners.ads import only_markers
+from newsclean.cleaners.related import _inline
+from newsclean.phrases.book import index, languages
+from newsclean.textutil import fold
+
+CASES = json.loads((Path(__file__).parent / "fixtures" / "phrases" / "languages.json").read_text(encoding="utf-8"))
+
+EDGES = " -–—•*|>»›:·#_"
+
+
+def _search(section, key):
+    return lambda text: index(section, key).search(text)
+
+
+def _start(section, key):
+    return lambda text: index(section, key).match(text.strip(EDGES))
+
+
+MATCHERS = {
+    "appeal": _search("appeals", "strong"),
+    "opener": lambda text: index("appeals", "openers").match(text.lstrip(" \"'")),
+    "comments": _start("comments", "lines"),
+    "related": lambda text: index("related", "headings").match(text.strip(EDGES).rstrip("?"), whole=True),
+    "inline": lambda text: _inline().match(text.lstrip(EDGES)),
+    "ads": only_markers,
+    "newsletter": _search("newsletter", "lines"),
+    "social": _start("social", "lines"),
+    "credits": _start("credits", "lines"),
+    "copyright": _search("copyright", "lines"),
+    "promos": _search("promos", "lines"),
+    "tags": _start("tags", "lines"),
+}
+# The families a line of ordinary reporting is exposed to anywhere in an article.
+ANYWHERE = ("appeal", "comments", "related", "inline", "ads", "newsletter", "promos")
+
+
+def test_every_language_with_cases_has_a_phrase_file():
+    assert set(CASES) <= set(languages())
+    assert len(languages()) >= 25
+
+
+@pytest.mark.parametrize("lang,category", [(lang, c) for lang in CASES for c in MATCHERS], ids=lambda v: str(v))
+def test_cruft_line_matches(lang, category):
+    line = CASES[lang][category]
+    assert MATCHERS[category](fold(line)), f"{lang} {category}: {line!r} not caught"
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_news_about_the_same_topics_matches_nothing(lang):
+    for sentence in CASES[lang]["news"]:
+        hits = [c for c in ANYWHERE if MATCHERS[c](fold(sentence))]
+        assert not hits, f"{lang}: {sentence!r} matched {hits}"
+
+
+@pytest.mark.parametrize("lang", sorted(CASES))
+def test_an_article_keeps_its_news_and_loses_its_cruft(lang):
+    import newsclean
+
+    case = CASES[lang]
+    news = case["news"] * 3
+    tail = [case[c] for c in ("related", "inline", "ads", "comments", "appeal", "newsletter", "social", "credits", "copyright")]
+    doc = newsclean.clean("\n".join([case["credits"], *news, *tail]))
+    assert [p for p in doc.paragraphs if p in news] == news
+    assert not [p for p in tail if p in doc.paragraphs]
