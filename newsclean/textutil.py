@@ -16,7 +16,8 @@ _FOLD = str.maketrans({
 })
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"""[.!?…:;]["'”’»)\]]*\s*\Z""")
+# Full stops of scripts that do not use ".": Chinese and Japanese "。", Devanagari "।".
+_SENTENCE_END = re.compile(r"""[.!?…:;。．।]["'”’»)\]」』]*\s*\Z""")
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
