@@ -25,7 +25,9 @@ import newsclean
 from newsclean import NewscleanError, read
 from newsclean.textutil import fold
 
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: the suite gives the same verdict on every run and machine (CI included). For a
+# wider search, run locally with more max_examples and derandomize off.
+SETTINGS = settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = (
     "the council met on tuesday to vote budget schools roads mayor said officials river storm "
@@ -167,7 +169,8 @@ def _encodable(source):
     return ("bytes", source.decode("utf-8")) if isinstance(source, bytes) else ("str", source)
 
 
-@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=3, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(sources(), min_size=15, max_size=15))
 def test_cleaning_is_deterministic_across_processes_and_hash_seeds(batch):
     payload = json.dumps([_encodable(s) for s in batch])
@@ -181,3 +184,16 @@ def test_cleaning_is_deterministic_across_processes_and_hash_seeds(batch):
                 diff = {k: (mine[k], theirs.get(k)) for k in mine if mine[k] != theirs.get(k)}
                 assert not diff, f"PYTHONHASHSEED={seed}, document {i} ({batch[i]!r:.300}): {diff!r:.1500}"
             assert child.stdout == here, f"output differs under PYTHONHASHSEED={seed}"
+
+
+def test_a_page_of_mixed_language_scraps_is_cleaned_idempotently():
+    # Found by Hypothesis: langdetect named the whole article Catalan at 0.71 on the second pass
+    # only, and foreign_footer took the English tail. An unsure article language now blocks it.
+    line = "Stadtrat am voté\t council council\t."
+    paragraphs = [line, line, "The council schools market water der\t council council el voté consiglio councilÃ© "
+                  "voté rada совет 市议会.", line, "The der am.", line, "The council council council council.",
+                  "The the council council council council council.", line, "Please enter your comment!",
+                  "The council council council theÃ© council."]
+    source = (f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    assert_idempotent(source, {"disable": [c for c in CONTEXT_SENSITIVE if c in newsclean.BUILTINS]})

@@ -70,8 +70,10 @@ class ForeignFooter(Cleaner):
             if suspect is None or suspect == article or suspect == declared:
                 break
             if not confirmed:  # the cheap guess can misname a language it has no list for
-                article, confirmed = detect("\n".join(paragraphs[:stop])[:3000])[0], True
-                if article is None or suspect == article:
+                (article, certainty), confirmed = detect("\n".join(paragraphs[:stop])[:3000]), True
+                # An article whose own language is unsure (a mix, a list of names) has no
+                # "other" language: a footer judged against a guess would change with the guess.
+                if article is None or suspect == article or certainty < self.min_probability:
                     break
             lang, probability = detect(paragraph)
             if lang is None or lang in (article, declared) or probability < self.min_probability:
