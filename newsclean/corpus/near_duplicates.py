@@ -92,6 +92,14 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
+    @property
+    def bands(self) -> list[tuple[int, int]]:
+        """The LSH bands as ``(start, end)`` signature slices: two documents are candidates when one slice is equal.
+
+        The ray engine groups by these slices, so its candidates are this index's.
+        """
+        return list(self._lsh.hashranges)
+
     def match_or_add(self, doc_id: str, signature: bytes | None) -> Match | None:
         """The earliest indexed document at or above the threshold; otherwise index this one."""
         if signature is None:

@@ -1,0 +1,55 @@
+"""Stage 1: the local engine's per-document step, run over Ray Data batches.
+
+Each batch of ``(order, line)`` rows goes through the very ``_DocumentStep`` the local
+engine runs in its worker processes (parse, pipeline, learned boilerplate, passage
+keys, MinHash signature), so a record is cleaned identically on either engine. The
+cleaned record travels on as its JSON line (``encode_record``), exactly what the local
+engine spools between its passes and writes out: no Arrow schema has to fit every
+record's metadata.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from newsclean.corpus.runner import _DocumentStep
+from newsclean.corpus.stream import encode_record
+
+
+def schema() -> "Any":
+    import pyarrow as pa
+
+    return pa.schema([
+        ("order", pa.int64()),
+        ("line", pa.large_string()),  # the cleaned record as a JSON line; null when it failed
+        ("id", pa.large_string()),
+        ("site", pa.large_string()),
+        ("passages", pa.list_(pa.uint64())),
+        ("signature", pa.binary()),
+        ("removed", pa.int64()),
+        ("error", pa.large_string()),
+    ])
+
+
+def run_step(rows: "Any", step: _DocumentStep) -> "Any":
+    """``step`` over a dataset of ``(order, line)`` rows; one row out per row in."""
+    return rows.map_batches(partial(_step_batch, step=step), batch_format="pyarrow", zero_copy_batch=True)
+
+
+def _step_batch(batch: "Any", step: _DocumentStep) -> "Any":
+    import pyarrow as pa
+
+    columns: dict[str, list] = {name: [] for name in schema().names}
+    for order, line in zip(batch.column("order").to_pylist(), batch.column("line").to_pylist()):
+        result = step(line)
+        record = result.record
+        columns["order"].append(order)
+        columns["line"].append(encode_record(record) if record is not None else None)
+        columns["id"].append(str(record["id"]) if record is not None else None)
+        columns["site"].append(result.site)
+        columns["passages"].append(sorted(result.passages) if result.passages is not None else None)
+        columns["signature"].append(result.signature)
+        columns["removed"].append(result.removed)
+        columns["error"].append(result.error)
+    return pa.table(columns, schema=schema())
