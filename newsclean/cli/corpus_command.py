@@ -64,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", "-j", type=int, default=1,
                         help="worker processes for per-document cleaning; 0: one per CPU (default 1)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
+    engine = parser.add_argument_group("engine (docs/distributed.md)")
+    engine.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this machine, output one file; ray: a Ray cluster, output a folder of shards "
+                        "(needs pip install 'newsclean[ray]')")
+    engine.add_argument("--address", metavar="ADDR",
+                        help="ray: the cluster to join (e.g. 10.0.0.5:6379, or 'auto'); default: RAY_ADDRESS, "
+                        "else a Ray started on this machine")
+    engine.add_argument("--output-format", choices=("jsonl.gz", "parquet"), default="jsonl.gz",
+                        help="ray: the shards' format (default jsonl.gz)")
     return parser
 
 
@@ -131,6 +140,8 @@ def run(argv: list[str] | None = None) -> int:
         parser.error("--learn-boilerplate and --boilerplate-model exclude each other")
     if args.save_boilerplate and not args.learn_boilerplate:
         parser.error("--save-boilerplate needs --learn-boilerplate")
+    if args.engine != "ray" and args.address:
+        parser.error("--address needs --engine ray")
     try:
         thresholds = Thresholds(args.min_docs, args.share)
         if not 0.0 < args.threshold <= 1.0:
@@ -150,6 +161,10 @@ def run(argv: list[str] | None = None) -> int:
             print(f"newsclean corpus: error: the output {args.output} is the input {same}; "
                   "choose another output; nothing was written", file=sys.stderr)
             return EXIT_USAGE
+    if args.engine == "ray":
+        from newsclean.cli import corpus_ray  # imported on use: the local engine never loads Ray
+
+        return corpus_ray.run(args, config, model, thresholds)
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(

@@ -18,15 +18,18 @@ package does not import it; running does.
 
 from __future__ import annotations
 
-import importlib.util
-
 from newsclean.corpus.ray_engine.engine import clean_corpus_on_ray
 
 INSTALL_HINT = "the ray engine needs Ray Data: pip install 'newsclean[ray]'"
 
 
 def ray_available() -> bool:
-    """Whether Ray Data and pyarrow can be imported (without importing them)."""
-    return all(importlib.util.find_spec(name) is not None for name in ("ray", "pyarrow"))
+    """Whether Ray Data and pyarrow import (which takes a second or two: call it only to run)."""
+    try:
+        import pyarrow  # noqa: F401
+        import ray.data  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 __all__ = ["INSTALL_HINT", "clean_corpus_on_ray", "ray_available"]

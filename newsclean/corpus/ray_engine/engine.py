@@ -10,6 +10,7 @@ import contextlib
 from typing import Any, Iterator, Sequence
 
 from newsclean import pipeline_for
+from newsclean.errors import NewscleanError
 from newsclean.corpus.boilerplate import BoilerplateModel, Thresholds
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
 from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep
@@ -56,7 +57,7 @@ def clean_corpus_on_ray(
     files = input_files(inputs)  # a missing input fails here, before the cluster does any work
     summary = summary if summary is not None else CorpusSummary()
     signer = Signer(index.num_perm) if index is not None else None
-    with _data_context(progress):
+    with data_context(progress), _task_errors_unwrapped():
         parts = num_partitions or _cluster_cpus()
         rows = read_rows(files)
         if learn_boilerplate:
@@ -122,7 +123,23 @@ def _cluster_cpus() -> int:
 
 
 @contextlib.contextmanager
-def _data_context(progress: bool) -> Iterator[None]:
+def _task_errors_unwrapped() -> Iterator[None]:
+    """An input error raised in a task (an unreadable file) reaches the caller as itself, not wrapped by Ray."""
+    try:
+        yield
+    except Exception as exc:
+        cause: BaseException | None = exc
+        # Ray re-raises a task's error as a class deriving from both RayTaskError and the
+        # error's own class, with the task's traceback as its message; the original is in .cause
+        while cause is not None and not (isinstance(cause, NewscleanError) and type(cause).__module__.startswith("newsclean")):
+            cause = getattr(cause, "cause", None) or cause.__cause__
+        if cause is None:
+            raise
+        raise cause.with_traceback(None) from None
+
+
+@contextlib.contextmanager
+def data_context(progress: bool) -> Iterator[None]:
     """Ray Data settings for this run, restored afterwards.
 
     The task-based sort shuffle: on a small cluster the hash shuffle's long-lived

@@ -21,15 +21,14 @@ JSON_COLUMNS_KEY = "newsclean.json_columns"
 BROADCAST_LIMIT = 1_000_000
 
 
-def with_duplicates(records: "Any", copies: "Any", mode: str, num_partitions: int,
-                    broadcast_limit: int = BROADCAST_LIMIT) -> "Any":
+def with_duplicates(records: "Any", copies: "Any", mode: str, num_partitions: int) -> "Any":
     """``records`` (``order``, ``line``) with each copy marked or dropped."""
     import ray
 
     found = copies.count()
     if not found:
         return records
-    if found <= broadcast_limit:
+    if found <= BROADCAST_LIMIT:
         table = {row["order"]: (row["duplicate_of"], row["similarity"]) for row in copies.take_all()}
         return records.map_batches(partial(_apply_table, table=ray.put(table), mode=mode), batch_format="pyarrow")
     return _join(records, copies, mode, num_partitions)

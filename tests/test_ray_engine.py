@@ -1,0 +1,164 @@
+"""The ray engine gives the local engine's records: same set, same text, title and changes.
+
+A local Ray (2 CPUs, no dashboard) is started for this module and shut down after it.
+The planted corpus is the benchmark's generator (bench/corpus_gen.py) over the
+scrapinghub gold paragraphs, or over generated paragraphs where that data is absent.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsclean.cli.corpus_command import main
+
+from conftest import REPO, SHARED
+
+corpus_gen = pytest.importorskip("bench.corpus_gen")
+
+try:
+    import pyarrow
+    import ray
+    import ray.data
+except ImportError:  # only the test that needs no Ray runs
+    ray = None
+
+needs_ray = pytest.mark.skipif(ray is None, reason="Ray Data is not installed: pip install 'newsclean[ray]'")
+
+DOCUMENTS = 2000
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level="ERROR")
+    yield
+    ray.shutdown()
+
+
+def paragraphs() -> list[str]:
+    benchdata = SHARED / "benchdata"
+    if (benchdata / "scrapinghub" / "ground-truth.json").exists():
+        return corpus_gen.source_paragraphs(trafeval=False, benchdata=benchdata)
+    rng = random.Random(5)
+    words = ("the council said river budget school harbour bridge market station winter farmers court hospital "
+             "election museum factory railway festival library drought teachers would after their which people "
+             "year government police minister report water city company").split()
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(14, 60))).capitalize() + "." for _ in range(700)]
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> tuple[Path, list[Path]]:
+    """A folder of two files (gzip, then plain) holding the planted corpus and one broken line."""
+    folder = tmp_path_factory.mktemp("planted")
+    lines = [json.dumps(record, ensure_ascii=False) + "\n"
+             for record, _ in corpus_gen.generate(DOCUMENTS, seed=99, n_sites=25, paragraphs=paragraphs())]
+    lines.insert(700, "{not json\n")
+    first, second = folder / "a.jsonl.gz", folder / "b.jsonl"
+    with gzip.open(first, "wt", encoding="utf-8") as out:
+        out.writelines(lines[:1200])
+    second.write_text("".join(lines[1200:]), encoding="utf-8")
+    return folder, [first, second]
+
+
+def shard_lines(folder: Path) -> list[list[str]]:
+    return [gzip.open(shard, "rt", encoding="utf-8").readlines() for shard in sorted(folder.glob("part-*.jsonl.gz"))]
+
+
+@needs_ray
+def test_same_records_as_the_local_engine(local_ray, planted, tmp_path, capsys):
+    folder, files = planted
+    options = ["--near-duplicates", "mark", "--learn-boilerplate"]
+    local = tmp_path / "local.jsonl"
+    assert main([*map(str, files), "-o", str(local), *options, "--save-boilerplate", str(tmp_path / "local.json")]) == 1
+    local_err = capsys.readouterr().err
+    assert main([str(folder), "-o", str(tmp_path / "shards"), "--engine", "ray", *options,
+                 "--save-boilerplate", str(tmp_path / "ray.json")]) == 1  # 1: the broken line
+    ray_err = capsys.readouterr().err
+
+    expected = local.read_text(encoding="utf-8").splitlines(keepends=True)
+    shards = shard_lines(tmp_path / "shards")
+    assert sorted(line for shard in shards for line in shard) == sorted(expected)  # byte-identical records
+    position = {json.loads(line)["id"]: n for n, line in enumerate(expected)}
+    for shard in shards:  # input order inside each shard
+        places = [position[json.loads(line)["id"]] for line in shard]
+        assert places == sorted(places)
+    assert (tmp_path / "ray.json").read_text() == (tmp_path / "local.json").read_text()
+
+    # the run exercised every stage, and both engines counted alike
+    summary = [line for line in local_err.splitlines() if ":" in line and "skipped" not in line]
+    for line in summary:
+        assert line in ray_err
+    assert f"documents in: {DOCUMENTS + 1}" in ray_err and "records that failed: 1" in ray_err
+    marked = [json.loads(line) for line in expected if "duplicate_of" in line]
+    assert len(marked) > 100 and any(r["metadata"]["duplicate_similarity"] < 1 for r in marked)
+    assert any(c["cleaner"] == "site_boilerplate" for line in expected for c in json.loads(line)["changes"])
+
+
+@needs_ray
+def test_drop_with_a_saved_model_parquet_both_ways_and_the_shuffle_join(local_ray, planted, tmp_path, monkeypatch,
+                                                                         capsys):
+    import pyarrow.parquet as pq
+
+    from newsclean.corpus import BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
+    from newsclean.corpus.ray_engine import clean_corpus_on_ray, outputs
+    from newsclean.corpus.ray_engine.inputs import parquet_row_to_record
+    from newsclean.corpus.stream import read_records
+
+    _, files = planted
+    records = [r for r in read_records([str(files[1])])][:600]
+    learned = CorpusSummary()
+    list(clean_corpus(records, learn_boilerplate=Thresholds(min_docs=3), summary=learned))
+    model = BoilerplateModel.from_dict(learned.model.to_dict())
+    expected = list(clean_corpus(records, near_duplicates="drop", boilerplate=model))
+
+    source = tmp_path / "in.parquet"
+    pq.write_table(pyarrow.Table.from_pylist(records), source)
+    monkeypatch.setattr(outputs, "BROADCAST_LIMIT", 0)  # copies joined by a group-by, as for a huge corpus
+    summary = CorpusSummary()
+    shards = clean_corpus_on_ray([str(source)], str(tmp_path / "out"), near_duplicates="drop", boilerplate=model,
+                                 output_format="parquet", summary=summary)
+    got = [parquet_row_to_record(row, frozenset(json.loads(pq.read_schema(shard).metadata[b"newsclean.json_columns"])))
+           for shard in shards for row in pq.read_table(shard).to_pylist()]
+    key = lambda record: record["id"]  # noqa: E731
+    assert sorted(got, key=key) == sorted(expected, key=key)
+    assert summary.duplicates == len(records) - len(expected) > 10
+    assert summary.documents_out == len(expected)
+
+
+@needs_ray
+@pytest.mark.parametrize("collect_limit", [0, 10**6], ids=["star-rounds", "union-find"])
+def test_components_of_long_chains(local_ray, monkeypatch, collect_limit):
+    """Chains in shuffled node order need several star rounds; each node gets its chain's smallest node."""
+    from newsclean.corpus.ray_engine import components as module
+    from newsclean.corpus.ray_engine.engine import data_context
+
+    monkeypatch.setattr(module, "COLLECT_LIMIT", collect_limit)
+    rng = random.Random(3)
+    nodes = list(range(60))
+    rng.shuffle(nodes)
+    chains = [nodes[:30], nodes[30:52], nodes[52:]]
+    edges = [{"hi": max(a, b), "lo": min(a, b)} for chain in chains for a, b in zip(chain, chain[1:])]
+    with data_context(progress=False):
+        labels, rounds = module.components(ray.data.from_items(edges, override_num_blocks=2), num_partitions=2)
+        roots = {row["node"]: row["root"] for row in labels.take_all()}
+    assert roots == {node: min(chain) for chain in chains for node in chain}
+    assert rounds > 2 if not collect_limit else rounds == 0
+
+
+def test_without_ray_the_engine_says_how_to_install_it_and_exits_2(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "1", "text": "One short story."}\n', encoding="utf-8")
+    hide_ray = ("import sys; sys.modules['ray'] = None; from newsclean.cli.corpus_command import main; "
+                f"sys.exit(main([{str(source)!r}, '-o', {str(tmp_path / 'out')!r}, '--engine', 'ray']))")
+    done = subprocess.run([sys.executable, "-c", hide_ray], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 2
+    assert "pip install 'newsclean[ray]'" in done.stderr
+    assert not (tmp_path / "out").exists()
