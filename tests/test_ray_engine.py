@@ -78,12 +78,13 @@ def test_same_records_as_the_local_engine(local_ray, planted, tmp_path, capsys):
     local = tmp_path / "local.jsonl"
     assert main([*map(str, files), "-o", str(local), *options, "--save-boilerplate", str(tmp_path / "local.json")]) == 1
     local_err = capsys.readouterr().err
-    assert main([str(folder), "-o", str(tmp_path / "shards"), "--engine", "ray", *options,
+    assert main([str(folder), "-o", str(tmp_path / "shards"), "--engine", "ray", *options, "--records-per-shard", "500",
                  "--save-boilerplate", str(tmp_path / "ray.json")]) == 1  # 1: the broken line
     ray_err = capsys.readouterr().err
 
     expected = local.read_text(encoding="utf-8").splitlines(keepends=True)
     shards = shard_lines(tmp_path / "shards")
+    assert len(shards) >= 4 and all(len(shard) <= 500 for shard in shards)
     assert sorted(line for shard in shards for line in shard) == sorted(expected)  # byte-identical records
     position = {json.loads(line)["id"]: n for n, line in enumerate(expected)}
     for shard in shards:  # input order inside each shard

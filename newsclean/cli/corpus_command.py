@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "else a Ray started on this machine")
     engine.add_argument("--output-format", choices=("jsonl.gz", "parquet"), default="jsonl.gz",
                         help="ray: the shards' format (default jsonl.gz)")
+    engine.add_argument("--records-per-shard", type=int, default=100_000, metavar="N",
+                        help="ray: at most this many records in a shard (default 100000)")
     return parser
 
 

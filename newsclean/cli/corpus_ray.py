@@ -19,6 +19,9 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
     if not ray_available():
         print(f"newsclean corpus: {INSTALL_HINT}", file=sys.stderr)
         return EXIT_USAGE
+    if args.records_per_shard < 1:
+        print("newsclean corpus: --records-per-shard must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     if args.output == "-":
         print("newsclean corpus: the ray engine writes shards into a folder: give -o OUTPUT_DIR", file=sys.stderr)
         return EXIT_USAGE
@@ -43,6 +46,7 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
             learn_boilerplate=thresholds if args.learn_boilerplate else False,
             site_field=args.site_field,
             output_format=args.output_format,
+            records_per_shard=args.records_per_shard,
             summary=summary,
             progress=show,
         )

@@ -92,13 +92,12 @@ class NearDuplicateIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    @property
-    def bands(self) -> list[tuple[int, int]]:
-        """The LSH bands as ``(start, end)`` signature slices: two documents are candidates when one slice is equal.
-
-        The ray engine groups by these slices, so its candidates are this index's.
-        """
-        return list(self._lsh.hashranges)
+    def band_keys(self, signature: bytes) -> list[bytes]:
+        """The keys this index files ``signature`` under, one per band: two documents are
+        candidates when they have an equal key in the same band. (The ray engine groups
+        documents by these, so its candidates are this index's.)"""
+        values = np.frombuffer(signature, dtype=np.uint32)
+        return [values[start:end].tobytes() for start, end in self._lsh.hashranges]
 
     def match_or_add(self, doc_id: str, signature: bytes | None) -> Match | None:
         """The earliest indexed document at or above the threshold; otherwise index this one."""

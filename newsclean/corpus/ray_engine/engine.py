@@ -18,7 +18,7 @@ from newsclean.corpus.ray_engine import boilerplate as distributed_boilerplate
 from newsclean.corpus.ray_engine.documents import run_step
 from newsclean.corpus.ray_engine.inputs import FILE_SHIFT, input_files, read_rows
 from newsclean.corpus.ray_engine.near_duplicates import duplicates
-from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, with_duplicates, write_shards
+from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, RECORDS_PER_SHARD, with_duplicates, write_shards
 from newsclean.corpus.ray_engine.tables import present, where
 
 
@@ -33,6 +33,7 @@ def clean_corpus_on_ray(
     learn_boilerplate: bool | Thresholds = False,
     site_field: str | None = None,
     output_format: str = "jsonl.gz",
+    records_per_shard: int = RECORDS_PER_SHARD,
     num_partitions: int | None = None,
     summary: CorpusSummary | None = None,
     progress: bool = False,
@@ -41,7 +42,7 @@ def clean_corpus_on_ray(
 
     Options mean what they mean for :func:`newsclean.corpus.clean_corpus`, and the
     records written are the same (each shard in input order, shards named by their first
-    record's place in the input). Returns the shard paths. Runs on the Ray cluster this
+    record's place in the input; at most ``records_per_shard`` each). Returns the shard paths. Runs on the Ray cluster this
     process is connected to (``ray.init(address=...)`` first), else Ray starts a local
     one. ``num_partitions``: how many parts each shuffle (group-by) has; default one
     per CPU of the cluster. Records that fail are left out and counted in ``summary``.
@@ -77,11 +78,11 @@ def clean_corpus_on_ray(
         kept = where(final, present("line"))
         records = kept.select_columns(["order", "line"])
         if index is not None:
-            copies, _ = duplicates(kept, index.bands, index.num_perm, index.threshold, parts)
+            copies, _ = duplicates(kept, index, parts)
             copies = copies.materialize()
             summary.duplicates = copies.count()
             records = with_duplicates(records, copies, near_duplicates, parts)
-        shards, written = write_shards(records, output_dir, output_format)
+        shards, written = write_shards(records, output_dir, output_format, records_per_shard)
         summary.documents_out = written
     return shards
 

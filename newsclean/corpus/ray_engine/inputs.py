@@ -20,6 +20,11 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz", ".ndjson", ".ndjso
 PARQUET_SUFFIXES = (".parquet", ".pq")
 FILE_SHIFT = 40  # up to 2**40 records per file, 2**23 files
 BATCH_ROWS = 1000  # rows per batch a reading task yields: bounds its memory
+#: CPUs a reading task asks for. Not 1: Ray would then fuse reading with the cleaning step
+#: into one task per file, and a single big file would be cleaned on a single CPU. Apart,
+#: the reader streams blocks of BLOCK_ROWS records to cleaning tasks on every CPU.
+READ_CPUS = 0.5
+BLOCK_ROWS = 200  # a cleaning task's work: about a second or two, so all CPUs stay busy to the end
 #: Schema metadata of newsclean's Parquet output: the columns that hold JSON text.
 JSON_COLUMNS_KEY = b"newsclean.json_columns"
 
@@ -60,7 +65,9 @@ def read_rows(inputs: Sequence[str], *, files_per_task: int = 1) -> "Any":
     files = input_files(inputs)
     listing = ray.data.from_items([{"index": i, "path": p} for i, p in enumerate(files)],
                                   override_num_blocks=max(1, len(files) // files_per_task))
-    return listing.map_batches(_read_files, batch_size=1, batch_format="pyarrow", zero_copy_batch=True)
+    return (listing.map_batches(_read_files, batch_size=1, batch_format="pyarrow", zero_copy_batch=True,
+                                num_cpus=READ_CPUS)
+            .repartition(target_num_rows_per_block=BLOCK_ROWS))  # streaming: splits blocks, no barrier
 
 
 def _read_files(batch: "Any") -> Iterator["Any"]:

@@ -4,10 +4,11 @@ The local engine feeds an LSH index in input order: a document is a copy of the
 earliest *representative* (a document that matched nothing earlier) that shares an LSH
 band with it and whose signature agrees at the threshold or above. Here:
 
-1. **band keys**: each signature is cut into the local index's bands; a row per band;
-2. **group-by** on the band key; in each bucket, pairs that truly share the band (the
-   key is a hash: the band's values are compared too) and agree at the threshold
-   become *edges*, with their similarity;
+1. **band keys**: the local index's own keys for each signature
+   (``NearDuplicateIndex.band_keys``), a row per band;
+2. **group-by** on a hash of (band, key); in each group, pairs with the very same key
+   in the same band (the hash may join two keys: the keys are compared) that agree at
+   the threshold become *edges*, with their similarity;
 3. **connected components** of the edges (:mod:`.components`);
 4. **per component**, in input order: a document with an edge to an earlier
    representative is a copy of the earliest such one, else it is a representative.
@@ -20,24 +21,22 @@ from __future__ import annotations
 
 import hashlib
 from functools import partial
-from typing import Any, Sequence
+from typing import Any
 
+from newsclean.corpus.near_duplicates import NearDuplicateIndex
 from newsclean.corpus.ray_engine.components import components
 from newsclean.corpus.ray_engine.tables import present, where
 
-Bands = Sequence[tuple[int, int]]
-
-
-def duplicates(cleaned: "Any", bands: Bands, num_perm: int, threshold: float,
-               num_partitions: int) -> tuple["Any", int]:
+def duplicates(cleaned: "Any", index: NearDuplicateIndex, num_partitions: int) -> tuple["Any", int]:
     """A dataset of ``(order, duplicate_of, similarity)`` for each near-duplicate, and the component rounds.
 
-    ``cleaned`` holds stage-1 rows (``order``, ``id``, ``signature``).
+    ``cleaned`` holds stage-1 rows (``order``, ``id``, ``signature``); ``index`` is an
+    empty local index, whose bands and threshold are used.
     """
     signed = where(cleaned, present("signature")).select_columns(["order", "id", "signature"])
-    keyed = signed.map_batches(partial(_band_rows, bands=bands), batch_format="pyarrow", zero_copy_batch=True)
-    edges = (keyed.groupby("band", num_partitions=num_partitions)
-             .map_groups(partial(_bucket_edges, bands=bands, num_perm=num_perm, threshold=threshold),
+    keyed = signed.map_batches(partial(_band_rows, index=index), batch_format="pyarrow", zero_copy_batch=True)
+    edges = (keyed.groupby("bucket", num_partitions=num_partitions)
+             .map_groups(partial(_bucket_edges, num_perm=index.num_perm, threshold=index.threshold),
                          batch_format="pyarrow")
              .materialize())
     if edges.count() == 0:
@@ -48,29 +47,32 @@ def duplicates(cleaned: "Any", bands: Bands, num_perm: int, threshold: float,
     return copies, rounds
 
 
-def band_key(band: int, values: bytes) -> int:
-    """A 64-bit key for one band's values (blake2b: the same in every process, unlike ``hash``).
+def bucket_of(band: int, key: bytes) -> int:
+    """A signed 64-bit number for (band, key) to group by (blake2b: the same in every process, unlike ``hash``).
 
     Signed, because Ray's sort shuffle cannot sort unsigned 64-bit keys above 2**63.
+    Two keys may share a number; the pairs are checked on the keys themselves.
     """
-    return int.from_bytes(hashlib.blake2b(bytes([band]) + values, digest_size=8).digest(), "big", signed=True)
+    digest = hashlib.blake2b(band.to_bytes(2, "big") + key, digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
-def _band_rows(batch: "Any", bands: Bands) -> "Any":
+def _band_rows(batch: "Any", index: NearDuplicateIndex) -> "Any":
     import pyarrow as pa
 
-    keys, numbers, orders, ids, signatures = [], [], [], [], []
+    buckets, bands, keys, orders, ids, signatures = [], [], [], [], [], []
     for order, doc_id, signature in zip(batch.column("order").to_pylist(), batch.column("id").to_pylist(),
                                         batch.column("signature").to_pylist()):
-        for number, (start, end) in enumerate(bands):
-            keys.append(band_key(number, signature[start * 4 : end * 4]))  # 4 bytes per uint32 value
-            numbers.append(number)
+        for band, key in enumerate(index.band_keys(signature)):
+            buckets.append(bucket_of(band, key))
+            bands.append(band)
+            keys.append(key)
             orders.append(order)
             ids.append(doc_id)
             signatures.append(signature)
-    return pa.table({"band": pa.array(keys, pa.int64()), "number": pa.array(numbers, pa.int32()),
-                     "order": pa.array(orders, pa.int64()), "id": pa.array(ids, pa.large_string()),
-                     "signature": pa.array(signatures, pa.binary())})
+    return pa.table({"bucket": pa.array(buckets, pa.int64()), "band": pa.array(bands, pa.int32()),
+                     "key": pa.array(keys, pa.binary()), "order": pa.array(orders, pa.int64()),
+                     "id": pa.array(ids, pa.large_string()), "signature": pa.array(signatures, pa.binary())})
 
 
 def _edge_schema() -> "Any":
@@ -80,8 +82,8 @@ def _edge_schema() -> "Any":
                       ("lo_id", pa.large_string()), ("similarity", pa.float64())])
 
 
-def _bucket_edges(group: "Any", bands: Bands, num_perm: int, threshold: float) -> "Any":
-    """Pairs of one bucket that share the band's values and agree at the threshold or above."""
+def _bucket_edges(group: "Any", num_perm: int, threshold: float) -> "Any":
+    """Pairs of one bucket that have the same key in the same band and agree at the threshold or above."""
     import numpy as np
     import pyarrow as pa
 
@@ -89,27 +91,26 @@ def _bucket_edges(group: "Any", bands: Bands, num_perm: int, threshold: float) -
         return _edge_schema().empty_table()
     orders = np.asarray(group.column("order").to_pylist(), dtype=np.int64)
     ids = group.column("id").to_pylist()
-    numbers = np.asarray(group.column("number").to_pylist())
     values = np.frombuffer(b"".join(group.column("signature").to_pylist()), dtype=np.uint32).reshape(-1, num_perm)
+    same_key: dict[tuple[int, bytes], list[int]] = {}
+    for row, band_key in enumerate(zip(group.column("band").to_pylist(), group.column("key").to_pylist())):
+        same_key.setdefault(band_key, []).append(row)
     out: dict[str, list] = {"hi": [], "lo": [], "hi_id": [], "lo_id": [], "similarity": []}
-    for number in np.unique(numbers):  # one band number per bucket, unless two keys collide
-        start, end = bands[int(number)]
-        rows = np.flatnonzero(numbers == number)
-        _, same = np.unique(values[rows, start:end], axis=0, return_inverse=True)
-        for members in (rows[same.ravel() == k] for k in np.unique(same)):
-            if len(members) < 2:
-                continue
-            members = members[np.argsort(orders[members])]
-            for offset, i in enumerate(members[:-1]):
-                later = members[offset + 1 :]
-                # the local index's comparison: the share of equal values, as a float64 mean
-                similarities = np.mean(values[later] == values[i], axis=1)
-                for j in later[similarities >= threshold]:
-                    out["hi"].append(int(orders[j]))
-                    out["lo"].append(int(orders[i]))
-                    out["hi_id"].append(ids[j])
-                    out["lo_id"].append(ids[i])
-                out["similarity"].extend(float(x) for x in similarities[similarities >= threshold])
+    for rows in same_key.values():
+        if len(rows) < 2:
+            continue
+        members = np.asarray(rows)[np.argsort(orders[rows])]
+        for offset, i in enumerate(members[:-1]):
+            later = members[offset + 1 :]
+            # the local index's comparison: the share of equal values, as a float64 mean
+            similarities = np.mean(values[later] == values[i], axis=1)
+            agree = similarities >= threshold
+            for j, similarity in zip(later[agree], similarities[agree]):
+                out["hi"].append(int(orders[j]))
+                out["lo"].append(int(orders[i]))
+                out["hi_id"].append(ids[j])
+                out["lo_id"].append(ids[i])
+                out["similarity"].append(float(similarity))
     return pa.table(out, schema=_edge_schema())
 
 

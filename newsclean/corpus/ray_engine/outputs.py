@@ -17,6 +17,7 @@ from newsclean.corpus.stream import encode_record, open_text
 
 OUTPUT_FORMATS = ("jsonl.gz", "parquet")
 JSON_COLUMNS_KEY = "newsclean.json_columns"
+RECORDS_PER_SHARD = 100_000
 #: Up to this many copies, their table is sent to every task instead of joining by a shuffle.
 BROADCAST_LIMIT = 1_000_000
 
@@ -97,12 +98,17 @@ def _merge(group: "Any", mode: str) -> "Any":
     return pa.table({"order": pa.array(out["order"], pa.int64()), "line": pa.array(out["line"], pa.large_string())})
 
 
-def write_shards(records: "Any", output_dir: str, output_format: str) -> tuple[list[str], int]:
-    """Write one shard per block, named by its first record's order number; returns the paths (sorted) and records written."""
+def write_shards(records: "Any", output_dir: str, output_format: str,
+                 records_per_shard: int = RECORDS_PER_SHARD) -> tuple[list[str], int]:
+    """Write shards of at most ``records_per_shard`` records, each named by its first record's order number.
+
+    Returns the shard paths (sorted) and the number of records written.
+    """
     if output_format not in OUTPUT_FORMATS:
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, got {output_format!r}")
     os.makedirs(output_dir, exist_ok=True)
-    written = records.map_batches(partial(_write_shard, output_dir=output_dir, output_format=output_format),
+    blocks = records.repartition(target_num_rows_per_block=records_per_shard)
+    written = blocks.map_batches(partial(_write_shard, output_dir=output_dir, output_format=output_format),
                                   batch_size=None, batch_format="pyarrow")
     shards = written.take_all()
     return sorted(row["path"] for row in shards), sum(row["records"] for row in shards)
