@@ -48,11 +48,15 @@ def run(command: list[str], documents: int) -> dict:
         "command": " ".join(["python"] + command[1:]),
         "seconds": round(seconds, 1),
         "documents_per_second": round(documents / seconds, 1),
-        "cpu_seconds": round(_children_cpu() - cpu_before, 1),  # user + sys of the process tree (Ray's own processes included)
+        "cpu_seconds": round(
+            _children_cpu() - cpu_before, 1
+        ),  # user + sys of the process tree (Ray's own processes included)
         "peak_tree_rss_mb": round(peak / 2**20),
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        "summary": [line.removeprefix("newsclean corpus: ") for line in stderr.splitlines() if line.startswith("newsclean")],
+        "summary": [
+            line.removeprefix("newsclean corpus: ") for line in stderr.splitlines() if line.startswith("newsclean")
+        ],
     }
 
 
@@ -77,8 +81,9 @@ def main() -> int:
     results["local"] = run([*base, "-o", str(local_out), *OPTIONS, "--jobs", str(args.jobs)], args.docs)
     results["ray"] = run([*base, "-o", str(ray_out), *OPTIONS, "--engine", "ray"], args.docs)
     local_lines = local_out.read_text(encoding="utf-8").splitlines(keepends=True)
-    ray_lines = [line for shard in sorted(ray_out.glob("part-*.jsonl.gz"))
-                 for line in gzip.open(shard, "rt", encoding="utf-8")]
+    ray_lines = [
+        line for shard in sorted(ray_out.glob("part-*.jsonl.gz")) for line in gzip.open(shard, "rt", encoding="utf-8")
+    ]
     results["shards"] = len(list(ray_out.glob("part-*.jsonl.gz")))
     results["same_records"] = record_set_digest(local_lines) == record_set_digest(ray_lines)
     results["overhead_ratio"] = round(results["ray"]["seconds"] / results["local"]["seconds"], 2)

@@ -16,10 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SHARED
 
 from newsclean.cli.corpus_command import main
-
-from conftest import REPO, SHARED
 
 corpus_gen = pytest.importorskip("bench.corpus_gen")
 
@@ -47,9 +46,11 @@ def paragraphs() -> list[str]:
     if (benchdata / "scrapinghub" / "ground-truth.json").exists():
         return corpus_gen.source_paragraphs(trafeval=False, benchdata=benchdata)
     rng = random.Random(5)
-    words = ("the council said river budget school harbour bridge market station winter farmers court hospital "
-             "election museum factory railway festival library drought teachers would after their which people "
-             "year government police minister report water city company").split()
+    words = (
+        "the council said river budget school harbour bridge market station winter farmers court hospital "
+        "election museum factory railway festival library drought teachers would after their which people "
+        "year government police minister report water city company"
+    ).split()
     return [" ".join(rng.choice(words) for _ in range(rng.randint(14, 60))).capitalize() + "." for _ in range(700)]
 
 
@@ -57,8 +58,10 @@ def paragraphs() -> list[str]:
 def planted(tmp_path_factory) -> tuple[Path, list[Path]]:
     """A folder of two files (gzip, then plain) holding the planted corpus and one broken line."""
     folder = tmp_path_factory.mktemp("planted")
-    lines = [json.dumps(record, ensure_ascii=False) + "\n"
-             for record, _ in corpus_gen.generate(DOCUMENTS, seed=99, n_sites=25, paragraphs=paragraphs())]
+    lines = [
+        json.dumps(record, ensure_ascii=False) + "\n"
+        for record, _ in corpus_gen.generate(DOCUMENTS, seed=99, n_sites=25, paragraphs=paragraphs())
+    ]
     lines.insert(700, "{not json\n")
     first, second = folder / "a.jsonl.gz", folder / "b.jsonl"
     with gzip.open(first, "wt", encoding="utf-8") as out:
@@ -78,8 +81,23 @@ def test_same_records_as_the_local_engine(local_ray, planted, tmp_path, capsys):
     local = tmp_path / "local.jsonl"
     assert main([*map(str, files), "-o", str(local), *options, "--save-boilerplate", str(tmp_path / "local.json")]) == 1
     local_err = capsys.readouterr().err
-    assert main([str(folder), "-o", str(tmp_path / "shards"), "--engine", "ray", *options, "--records-per-shard", "500",
-                 "--save-boilerplate", str(tmp_path / "ray.json")]) == 1  # 1: the broken line
+    assert (
+        main(
+            [
+                str(folder),
+                "-o",
+                str(tmp_path / "shards"),
+                "--engine",
+                "ray",
+                *options,
+                "--records-per-shard",
+                "500",
+                "--save-boilerplate",
+                str(tmp_path / "ray.json"),
+            ]
+        )
+        == 1
+    )  # 1: the broken line
     ray_err = capsys.readouterr().err
 
     expected = local.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -103,8 +121,9 @@ def test_same_records_as_the_local_engine(local_ray, planted, tmp_path, capsys):
 
 
 @needs_ray
-def test_drop_with_a_saved_model_parquet_both_ways_and_the_shuffle_join(local_ray, planted, tmp_path, monkeypatch,
-                                                                         capsys):
+def test_drop_with_a_saved_model_parquet_both_ways_and_the_shuffle_join(
+    local_ray, planted, tmp_path, monkeypatch, capsys
+):
     import pyarrow.parquet as pq
 
     from newsclean.corpus import BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
@@ -123,11 +142,20 @@ def test_drop_with_a_saved_model_parquet_both_ways_and_the_shuffle_join(local_ra
     pq.write_table(pyarrow.Table.from_pylist(records), source)
     monkeypatch.setattr(outputs, "BROADCAST_LIMIT", 0)  # copies joined by a group-by, as for a huge corpus
     summary = CorpusSummary()
-    shards = clean_corpus_on_ray([str(source)], str(tmp_path / "out"), near_duplicates="drop", boilerplate=model,
-                                 output_format="parquet", summary=summary)
-    got = [parquet_row_to_record(row, frozenset(json.loads(pq.read_schema(shard).metadata[b"newsclean.json_columns"])))
-           for shard in shards for row in pq.read_table(shard).to_pylist()]
-    key = lambda record: record["id"]  # noqa: E731
+    shards = clean_corpus_on_ray(
+        [str(source)],
+        str(tmp_path / "out"),
+        near_duplicates="drop",
+        boilerplate=model,
+        output_format="parquet",
+        summary=summary,
+    )
+    got = [
+        parquet_row_to_record(row, frozenset(json.loads(pq.read_schema(shard).metadata[b"newsclean.json_columns"])))
+        for shard in shards
+        for row in pq.read_table(shard).to_pylist()
+    ]
+    key = lambda record: record["id"]
     assert sorted(got, key=key) == sorted(expected, key=key)
     assert summary.duplicates == len(records) - len(expected) > 10
     assert summary.documents_out == len(expected)
@@ -156,10 +184,17 @@ def test_components_of_long_chains(local_ray, monkeypatch, collect_limit):
 def test_without_ray_the_engine_says_how_to_install_it_and_exits_2(tmp_path):
     source = tmp_path / "in.jsonl"
     source.write_text('{"id": "1", "text": "One short story."}\n', encoding="utf-8")
-    hide_ray = ("import sys; sys.modules['ray'] = None; from newsclean.cli.corpus_command import main; "
-                f"sys.exit(main([{str(source)!r}, '-o', {str(tmp_path / 'out')!r}, '--engine', 'ray']))")
-    done = subprocess.run([sys.executable, "-c", hide_ray], capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    hide_ray = (
+        "import sys; sys.modules['ray'] = None; from newsclean.cli.corpus_command import main; "
+        f"sys.exit(main([{str(source)!r}, '-o', {str(tmp_path / 'out')!r}, '--engine', 'ray']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", hide_ray],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     assert done.returncode == 2
     assert "pip install 'newsclean[ray]'" in done.stderr
     assert not (tmp_path / "out").exists()

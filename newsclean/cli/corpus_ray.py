@@ -6,6 +6,7 @@ Without Ray installed it says how to install it and exits 2 (bad usage): nothing
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from newsclean.corpus import BoilerplateModel, CorpusSummary, Thresholds
@@ -33,8 +34,12 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
     show = sys.stderr.isatty() and not args.quiet
     started = not ray.is_initialized()  # a caller (a test, a notebook) may have connected already
     if started:
-        ray.init(address=args.address, include_dashboard=False, log_to_driver=show,
-                 logging_level="INFO" if show else "WARNING")
+        ray.init(
+            address=args.address,
+            include_dashboard=False,
+            log_to_driver=show,
+            logging_level=logging.INFO if show else logging.WARNING,
+        )
     try:
         shards = clean_corpus_on_ray(
             args.inputs,

@@ -32,4 +32,5 @@ def ray_available() -> bool:
         return False
     return True
 
+
 __all__ = ["INSTALL_HINT", "clean_corpus_on_ray", "ray_available"]

@@ -19,7 +19,7 @@ from newsclean.corpus.ray_engine.tables import both, present, where
 UINT64 = (1 << 64) - 1
 
 
-def learn(cleaned: "Any", thresholds: Thresholds, num_partitions: int) -> BoilerplateModel:
+def learn(cleaned: Any, thresholds: Thresholds, num_partitions: int) -> BoilerplateModel:
     """The model that ``BoilerplateLearner`` would learn from the same stage-1 rows."""
     with_site = where(cleaned, both(present("site"), present("line")))
     per_site = with_site.groupby("site", num_partitions=num_partitions).count()
@@ -29,7 +29,8 @@ def learn(cleaned: "Any", thresholds: Thresholds, num_partitions: int) -> Boiler
         return model
     required = {site: thresholds.required(n) for site, n in documents.items()}
     pairs = with_site.select_columns(["site", "passages"]).map_batches(
-        _explode, batch_format="pyarrow", zero_copy_batch=True)
+        _explode, batch_format="pyarrow", zero_copy_batch=True
+    )
     counts = pairs.groupby(["key", "site"], num_partitions=num_partitions).count()
     learned = counts.map_batches(partial(_over_the_bar, required=required), batch_format="pyarrow")
     for row in learned.take_all():
@@ -37,7 +38,7 @@ def learn(cleaned: "Any", thresholds: Thresholds, num_partitions: int) -> Boiler
     return model
 
 
-def _explode(batch: "Any") -> "Any":
+def _explode(batch: Any) -> Any:
     """One ``(site, key)`` row per distinct passage of each document."""
     import numpy as np
     import pyarrow as pa
@@ -49,7 +50,7 @@ def _explode(batch: "Any") -> "Any":
     return pa.table({"key": pa.array(keys, pa.int64()), "site": pc.take(batch.column("site"), owners)})
 
 
-def _over_the_bar(batch: "Any", required: dict[str, int]) -> "Any":
+def _over_the_bar(batch: Any, required: dict[str, int]) -> Any:
     import pyarrow as pa
 
     sites = batch.column("site").to_pylist()

@@ -32,7 +32,7 @@ MAX_ROUNDS = 64  # O(log² n): 64 rounds would be far beyond any real graph; a g
 COLLECT_LIMIT = 2_000_000
 
 
-def components(edges: "Any", num_partitions: int) -> tuple["Any", int]:
+def components(edges: Any, num_partitions: int) -> tuple[Any, int]:
     """``(hi, lo)`` edges -> a dataset of ``(node, root)`` for every node on an edge, and the star rounds taken.
 
     ``root`` is the smallest node of the node's component (roots map to themselves).
@@ -41,21 +41,25 @@ def components(edges: "Any", num_partitions: int) -> tuple["Any", int]:
     for rounds in range(MAX_ROUNDS + 1):
         if current.count() <= COLLECT_LIMIT:
             return _finish_on_the_driver(current), rounds
-        starred = (current.map_batches(_both_directions, batch_format="pyarrow", zero_copy_batch=True)
-                   .groupby("u", num_partitions=num_partitions)
-                   .map_groups(_large_star, batch_format="numpy")
-                   .materialize())
+        starred = (
+            current.map_batches(_both_directions, batch_format="pyarrow", zero_copy_batch=True)
+            .groupby("u", num_partitions=num_partitions)
+            .map_groups(_large_star, batch_format="numpy")
+            .materialize()
+        )
         unsettled = where(starred, _unsettled).count()
         current = where(starred, _not_a_loop).select_columns(["hi", "lo"]).materialize()
         if not unsettled:
             return current.map_batches(_labels, batch_format="numpy"), rounds + 1
-        current = (current.groupby("hi", num_partitions=num_partitions)
-                   .map_groups(_small_star, batch_format="numpy")
-                   .materialize())
+        current = (
+            current.groupby("hi", num_partitions=num_partitions)
+            .map_groups(_small_star, batch_format="numpy")
+            .materialize()
+        )
     raise RuntimeError(f"connected components did not converge in {MAX_ROUNDS} rounds")
 
 
-def _finish_on_the_driver(edges: "Any") -> "Any":
+def _finish_on_the_driver(edges: Any) -> Any:
     """The same ``(node, root)`` labels by union-find over the collected edges (smallest node as root)."""
     import numpy as np
     import pyarrow as pa
@@ -82,17 +86,17 @@ def _finish_on_the_driver(edges: "Any") -> "Any":
     return ray.data.from_arrow(pa.table({"node": nodes, "root": roots}))
 
 
-def _unsettled(batch: "Any") -> "Any":
+def _unsettled(batch: Any) -> Any:
     return batch.column("unsettled")
 
 
-def _not_a_loop(batch: "Any") -> "Any":
+def _not_a_loop(batch: Any) -> Any:
     import pyarrow.compute as pc
 
     return pc.not_equal(batch.column("hi"), batch.column("lo"))
 
 
-def _both_directions(batch: "Any") -> "Any":
+def _both_directions(batch: Any) -> Any:
     import pyarrow as pa
 
     hi, lo = batch.column("hi"), batch.column("lo")
@@ -135,5 +139,4 @@ def _labels(batch: dict) -> dict:
     """Each star edge names a node's root; the root names itself (duplicates are harmless)."""
     import numpy as np
 
-    return {"node": np.concatenate([batch["hi"], batch["lo"]]),
-            "root": np.concatenate([batch["lo"], batch["lo"]])}
+    return {"node": np.concatenate([batch["hi"], batch["lo"]]), "root": np.concatenate([batch["lo"], batch["lo"]])}

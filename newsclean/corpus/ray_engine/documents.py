@@ -17,27 +17,29 @@ from newsclean.corpus.runner import _DocumentStep
 from newsclean.corpus.stream import encode_record
 
 
-def schema() -> "Any":
+def schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([
-        ("order", pa.int64()),
-        ("line", pa.large_string()),  # the cleaned record as a JSON line; null when it failed
-        ("id", pa.large_string()),
-        ("site", pa.large_string()),
-        ("passages", pa.list_(pa.uint64())),
-        ("signature", pa.binary()),
-        ("removed", pa.int64()),
-        ("error", pa.large_string()),
-    ])
+    return pa.schema(
+        [
+            ("order", pa.int64()),
+            ("line", pa.large_string()),  # the cleaned record as a JSON line; null when it failed
+            ("id", pa.large_string()),
+            ("site", pa.large_string()),
+            ("passages", pa.list_(pa.uint64())),
+            ("signature", pa.binary()),
+            ("removed", pa.int64()),
+            ("error", pa.large_string()),
+        ]
+    )
 
 
-def run_step(rows: "Any", step: _DocumentStep) -> "Any":
+def run_step(rows: Any, step: _DocumentStep) -> Any:
     """``step`` over a dataset of ``(order, line)`` rows; one row out per row in."""
     return rows.map_batches(partial(_step_batch, step=step), batch_format="pyarrow", zero_copy_batch=True)
 
 
-def _step_batch(batch: "Any", step: _DocumentStep) -> "Any":
+def _step_batch(batch: Any, step: _DocumentStep) -> Any:
     import pyarrow as pa
 
     columns: dict[str, list] = {name: [] for name in schema().names}

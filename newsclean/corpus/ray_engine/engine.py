@@ -7,19 +7,20 @@ see docs/distributed.md for how they map and what each holds in memory.
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from newsclean import pipeline_for
-from newsclean.errors import NewscleanError
 from newsclean.corpus.boilerplate import BoilerplateModel, Thresholds
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
-from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep
 from newsclean.corpus.ray_engine import boilerplate as distributed_boilerplate
 from newsclean.corpus.ray_engine.documents import run_step
 from newsclean.corpus.ray_engine.inputs import FILE_SHIFT, input_files, read_rows
 from newsclean.corpus.ray_engine.near_duplicates import duplicates
 from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, RECORDS_PER_SHARD, with_duplicates, write_shards
 from newsclean.corpus.ray_engine.tables import present, where
+from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep
+from newsclean.errors import NewscleanError
 
 
 def clean_corpus_on_ray(
@@ -48,7 +49,9 @@ def clean_corpus_on_ray(
     per CPU of the cluster. Records that fail are left out and counted in ``summary``.
     """
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
-        raise ValueError(f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}")
+        raise ValueError(
+            f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}"
+        )
     if learn_boilerplate and boilerplate is not None:
         raise ValueError("give a boilerplate model or learn one, not both")
     if output_format not in OUTPUT_FORMATS:
@@ -77,7 +80,7 @@ def clean_corpus_on_ray(
             _account(final, files, summary)
         kept = where(final, present("line"))
         records = kept.select_columns(["order", "line"])
-        if index is not None:
+        if index is not None and near_duplicates is not None:
             copies, _ = duplicates(kept, index, parts)
             copies = copies.materialize()
             summary.duplicates = copies.count()
@@ -87,7 +90,7 @@ def clean_corpus_on_ray(
     return shards
 
 
-def _account(results: "Any", files: list[str], summary: CorpusSummary, count: bool = True) -> None:
+def _account(results: Any, files: list[str], summary: CorpusSummary, count: bool = True) -> None:
     """What the local engine's ``_counted`` and ``_finish`` count, from one stage's rows."""
     totals = results.map_batches(_batch_totals, batch_format="pyarrow").take_all()
     if count:
@@ -102,17 +105,19 @@ def _account(results: "Any", files: list[str], summary: CorpusSummary, count: bo
             summary.errors.append(f"{files[file]} record {position + 1}: {row['error']}")
 
 
-def _batch_totals(batch: "Any") -> "Any":
+def _batch_totals(batch: Any) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
     removed = batch.column("removed")
-    return pa.table({
-        "rows": [batch.num_rows],
-        "failed": [batch.num_rows - batch.column("error").null_count],
-        "removed": [pc.sum(removed).as_py() or 0],
-        "with_removed": [pc.sum(pc.greater(removed, 0).cast(pa.int64())).as_py() or 0],
-    })
+    return pa.table(
+        {
+            "rows": [batch.num_rows],
+            "failed": [batch.num_rows - batch.column("error").null_count],
+            "removed": [pc.sum(removed).as_py() or 0],
+            "with_removed": [pc.sum(pc.greater(removed, 0).cast(pa.int64())).as_py() or 0],
+        }
+    )
 
 
 def _cluster_cpus() -> int:
@@ -132,7 +137,9 @@ def _task_errors_unwrapped() -> Iterator[None]:
         cause: BaseException | None = exc
         # Ray re-raises a task's error as a class deriving from both RayTaskError and the
         # error's own class, with the task's traceback as its message; the original is in .cause
-        while cause is not None and not (isinstance(cause, NewscleanError) and type(cause).__module__.startswith("newsclean")):
+        while cause is not None and not (
+            isinstance(cause, NewscleanError) and type(cause).__module__.startswith("newsclean")
+        ):
             cause = getattr(cause, "cause", None) or cause.__cause__
         if cause is None:
             raise

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
-from newsclean.errors import InputError
 from newsclean.corpus.stream import open_text
+from newsclean.errors import InputError
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -36,8 +37,12 @@ def input_files(inputs: Sequence[str]) -> list[str]:
         if path == "-":
             raise InputError("the ray engine reads files, not stdin; give the files or a folder", path)
         if os.path.isdir(path):
-            found = sorted(os.path.join(root, name) for root, _, names in os.walk(path) for name in names
-                           if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES))
+            found = sorted(
+                os.path.join(root, name)
+                for root, _, names in os.walk(path)
+                for name in names
+                if name.endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES)
+            )
             if not found:
                 raise InputError("no .jsonl, .jsonl.gz or .parquet files in this folder", path)
             files.extend(found)
@@ -54,7 +59,7 @@ def is_parquet(path: str) -> bool:
     return path.endswith(PARQUET_SUFFIXES)
 
 
-def read_rows(inputs: Sequence[str], *, files_per_task: int = 1) -> "Any":
+def read_rows(inputs: Sequence[str], *, files_per_task: int = 1) -> Any:
     """A Ray dataset of ``{"order": int64, "line": str}`` for every record of ``inputs``.
 
     Reading happens in the cluster, one task per file, so the files must be at the same
@@ -63,14 +68,15 @@ def read_rows(inputs: Sequence[str], *, files_per_task: int = 1) -> "Any":
     import ray.data
 
     files = input_files(inputs)
-    listing = ray.data.from_items([{"index": i, "path": p} for i, p in enumerate(files)],
-                                  override_num_blocks=max(1, len(files) // files_per_task))
-    return (listing.map_batches(_read_files, batch_size=1, batch_format="pyarrow", zero_copy_batch=True,
-                                num_cpus=READ_CPUS)
-            .repartition(target_num_rows_per_block=BLOCK_ROWS))  # streaming: splits blocks, no barrier
+    listing = ray.data.from_items(
+        [{"index": i, "path": p} for i, p in enumerate(files)], override_num_blocks=max(1, len(files) // files_per_task)
+    )
+    return listing.map_batches(
+        _read_files, batch_size=1, batch_format="pyarrow", zero_copy_batch=True, num_cpus=READ_CPUS
+    ).repartition(target_num_rows_per_block=BLOCK_ROWS)  # streaming: splits blocks, no barrier
 
 
-def _read_files(batch: "Any") -> Iterator["Any"]:
+def _read_files(batch: Any) -> Iterator[Any]:
     for index, path in zip(batch.column("index").to_pylist(), batch.column("path").to_pylist()):
         lines = _parquet_lines(path) if is_parquet(path) else _jsonl_lines(path)
         base = index << FILE_SHIFT
@@ -86,11 +92,12 @@ def _read_files(batch: "Any") -> Iterator["Any"]:
             yield _table(base + position, chunk)
 
 
-def _table(first: int, lines: list[str]) -> "Any":
+def _table(first: int, lines: list[str]) -> Any:
     import pyarrow as pa
 
-    return pa.table({"order": pa.array(range(first, first + len(lines)), pa.int64()),
-                     "line": pa.array(lines, pa.large_string())})
+    return pa.table(
+        {"order": pa.array(range(first, first + len(lines)), pa.int64()), "line": pa.array(lines, pa.large_string())}
+    )
 
 
 def _jsonl_lines(path: str) -> Iterator[str]:

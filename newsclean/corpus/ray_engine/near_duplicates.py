@@ -27,7 +27,8 @@ from newsclean.corpus.near_duplicates import NearDuplicateIndex
 from newsclean.corpus.ray_engine.components import components
 from newsclean.corpus.ray_engine.tables import present, where
 
-def duplicates(cleaned: "Any", index: NearDuplicateIndex, num_partitions: int) -> tuple["Any", int]:
+
+def duplicates(cleaned: Any, index: NearDuplicateIndex, num_partitions: int) -> tuple[Any, int]:
     """A dataset of ``(order, duplicate_of, similarity)`` for each near-duplicate, and the component rounds.
 
     ``cleaned`` holds stage-1 rows (``order``, ``id``, ``signature``); ``index`` is an
@@ -35,10 +36,11 @@ def duplicates(cleaned: "Any", index: NearDuplicateIndex, num_partitions: int) -
     """
     signed = where(cleaned, present("signature")).select_columns(["order", "id", "signature"])
     keyed = signed.map_batches(partial(_band_rows, index=index), batch_format="pyarrow", zero_copy_batch=True)
-    edges = (keyed.groupby("bucket", num_partitions=num_partitions)
-             .map_groups(partial(_bucket_edges, num_perm=index.num_perm, threshold=index.threshold),
-                         batch_format="pyarrow")
-             .materialize())
+    edges = (
+        keyed.groupby("bucket", num_partitions=num_partitions)
+        .map_groups(partial(_bucket_edges, num_perm=index.num_perm, threshold=index.threshold), batch_format="pyarrow")
+        .materialize()
+    )
     if edges.count() == 0:
         return edges.map_batches(_no_copies, batch_format="pyarrow"), 0
     labels, rounds = components(edges, num_partitions)
@@ -57,12 +59,13 @@ def bucket_of(band: int, key: bytes) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-def _band_rows(batch: "Any", index: NearDuplicateIndex) -> "Any":
+def _band_rows(batch: Any, index: NearDuplicateIndex) -> Any:
     import pyarrow as pa
 
     buckets, bands, keys, orders, ids, signatures = [], [], [], [], [], []
-    for order, doc_id, signature in zip(batch.column("order").to_pylist(), batch.column("id").to_pylist(),
-                                        batch.column("signature").to_pylist()):
+    for order, doc_id, signature in zip(
+        batch.column("order").to_pylist(), batch.column("id").to_pylist(), batch.column("signature").to_pylist()
+    ):
         for band, key in enumerate(index.band_keys(signature)):
             buckets.append(bucket_of(band, key))
             bands.append(band)
@@ -70,19 +73,33 @@ def _band_rows(batch: "Any", index: NearDuplicateIndex) -> "Any":
             orders.append(order)
             ids.append(doc_id)
             signatures.append(signature)
-    return pa.table({"bucket": pa.array(buckets, pa.int64()), "band": pa.array(bands, pa.int32()),
-                     "key": pa.array(keys, pa.binary()), "order": pa.array(orders, pa.int64()),
-                     "id": pa.array(ids, pa.large_string()), "signature": pa.array(signatures, pa.binary())})
+    return pa.table(
+        {
+            "bucket": pa.array(buckets, pa.int64()),
+            "band": pa.array(bands, pa.int32()),
+            "key": pa.array(keys, pa.binary()),
+            "order": pa.array(orders, pa.int64()),
+            "id": pa.array(ids, pa.large_string()),
+            "signature": pa.array(signatures, pa.binary()),
+        }
+    )
 
 
-def _edge_schema() -> "Any":
+def _edge_schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([("hi", pa.int64()), ("lo", pa.int64()), ("hi_id", pa.large_string()),
-                      ("lo_id", pa.large_string()), ("similarity", pa.float64())])
+    return pa.schema(
+        [
+            ("hi", pa.int64()),
+            ("lo", pa.int64()),
+            ("hi_id", pa.large_string()),
+            ("lo_id", pa.large_string()),
+            ("similarity", pa.float64()),
+        ]
+    )
 
 
-def _bucket_edges(group: "Any", num_perm: int, threshold: float) -> "Any":
+def _bucket_edges(group: Any, num_perm: int, threshold: float) -> Any:
     """Pairs of one bucket that have the same key in the same band and agree at the threshold or above."""
     import numpy as np
     import pyarrow as pa
@@ -114,28 +131,30 @@ def _bucket_edges(group: "Any", num_perm: int, threshold: float) -> "Any":
     return pa.table(out, schema=_edge_schema())
 
 
-def _attach_roots(edges: "Any", labels: "Any", num_partitions: int) -> "Any":
+def _attach_roots(edges: Any, labels: Any, num_partitions: int) -> Any:
     """Each edge with its component's root: a join of edges and labels on the edge's lower node, by group-by."""
     import pyarrow as pa
 
     schema = pa.schema([("node", pa.int64()), ("root", pa.int64()), *[(f.name, f.type) for f in _edge_schema()]])
 
-    def as_edge_rows(batch: "Any") -> "Any":
+    def as_edge_rows(batch: Any) -> Any:
         columns = {name: batch.column(name) for name in _edge_schema().names}
-        return pa.table({"node": batch.column("lo"), "root": pa.nulls(batch.num_rows, pa.int64()), **columns},
-                        schema=schema)
+        return pa.table(
+            {"node": batch.column("lo"), "root": pa.nulls(batch.num_rows, pa.int64()), **columns}, schema=schema
+        )
 
-    def as_label_rows(batch: "Any") -> "Any":
+    def as_label_rows(batch: Any) -> Any:
         n = batch.num_rows
         empty = {f.name: pa.nulls(n, f.type) for f in _edge_schema()}
         return pa.table({"node": batch.column("node"), "root": batch.column("root"), **empty}, schema=schema)
 
     rows = edges.map_batches(as_edge_rows, batch_format="pyarrow").union(
-        labels.map_batches(as_label_rows, batch_format="pyarrow"))
+        labels.map_batches(as_label_rows, batch_format="pyarrow")
+    )
     return rows.groupby("node", num_partitions=num_partitions).map_groups(_rooted_edges, batch_format="pyarrow")
 
 
-def _rooted_edges(group: "Any") -> "Any":
+def _rooted_edges(group: Any) -> Any:
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -146,24 +165,26 @@ def _rooted_edges(group: "Any") -> "Any":
     _, first = np.unique(np.asarray(edges.column("hi").to_pylist(), dtype=np.int64), return_index=True)
     edges = edges.take(pa.array(np.sort(first)))
     root = roots[0].as_py()
-    return edges.set_column(edges.schema.get_field_index("root"), "root",
-                            pa.array([root] * edges.num_rows, pa.int64())).drop_columns(["node"])
+    return edges.set_column(
+        edges.schema.get_field_index("root"), "root", pa.array([root] * edges.num_rows, pa.int64())
+    ).drop_columns(["node"])
 
 
-def _copy_schema() -> "Any":
+def _copy_schema() -> Any:
     import pyarrow as pa
 
     return pa.schema([("order", pa.int64()), ("duplicate_of", pa.large_string()), ("similarity", pa.float64())])
 
 
-def _replay(component: "Any") -> "Any":
+def _replay(component: Any) -> Any:
     """The local engine's decisions for one component's documents, in input order."""
     import pyarrow as pa
 
     earlier: dict[int, dict[int, float]] = {}  # node -> {earlier neighbour: similarity}
     ids: dict[int, str] = {}
-    for hi, lo, hi_id, lo_id, similarity in zip(*(component.column(c).to_pylist()
-                                                 for c in ("hi", "lo", "hi_id", "lo_id", "similarity"))):
+    for hi, lo, hi_id, lo_id, similarity in zip(
+        *(component.column(c).to_pylist() for c in ("hi", "lo", "hi_id", "lo_id", "similarity"))
+    ):
         earlier.setdefault(hi, {})[lo] = similarity
         earlier.setdefault(lo, {})
         ids[hi], ids[lo] = hi_id, lo_id
@@ -181,5 +202,5 @@ def _replay(component: "Any") -> "Any":
     return pa.table(out, schema=_copy_schema())
 
 
-def _no_copies(batch: "Any") -> "Any":
+def _no_copies(batch: Any) -> Any:
     return _copy_schema().empty_table()

@@ -22,7 +22,7 @@ RECORDS_PER_SHARD = 100_000
 BROADCAST_LIMIT = 1_000_000
 
 
-def with_duplicates(records: "Any", copies: "Any", mode: str, num_partitions: int) -> "Any":
+def with_duplicates(records: Any, copies: Any, mode: str, num_partitions: int) -> Any:
     """``records`` (``order``, ``line``) with each copy marked or dropped."""
     import ray
 
@@ -41,7 +41,7 @@ def _mark(line: str, duplicate_of: str, similarity: float) -> str:
     return encode_record(record)
 
 
-def _apply_table(batch: "Any", table: "Any", mode: str) -> "Any":
+def _apply_table(batch: Any, table: Any, mode: str) -> Any:
     import pyarrow as pa
     import ray
 
@@ -58,31 +58,51 @@ def _apply_table(batch: "Any", table: "Any", mode: str) -> "Any":
     return pa.table({"order": pa.array(orders, pa.int64()), "line": pa.array(lines, pa.large_string())})
 
 
-def _join(records: "Any", copies: "Any", mode: str, num_partitions: int) -> "Any":
+def _join(records: Any, copies: Any, mode: str, num_partitions: int) -> Any:
     """The same as :func:`_apply_table`, for more copies than fit one table: a group-by on ``order``."""
     import pyarrow as pa
 
-    schema = pa.schema([("order", pa.int64()), ("line", pa.large_string()),
-                        ("duplicate_of", pa.large_string()), ("similarity", pa.float64())])
+    schema = pa.schema(
+        [
+            ("order", pa.int64()),
+            ("line", pa.large_string()),
+            ("duplicate_of", pa.large_string()),
+            ("similarity", pa.float64()),
+        ]
+    )
 
-    def record_rows(batch: "Any") -> "Any":
+    def record_rows(batch: Any) -> Any:
         n = batch.num_rows
-        return pa.table({"order": batch.column("order"), "line": batch.column("line"),
-                         "duplicate_of": pa.nulls(n, pa.large_string()), "similarity": pa.nulls(n, pa.float64())},
-                        schema=schema)
+        return pa.table(
+            {
+                "order": batch.column("order"),
+                "line": batch.column("line"),
+                "duplicate_of": pa.nulls(n, pa.large_string()),
+                "similarity": pa.nulls(n, pa.float64()),
+            },
+            schema=schema,
+        )
 
-    def copy_rows(batch: "Any") -> "Any":
-        return pa.table({"order": batch.column("order"), "line": pa.nulls(batch.num_rows, pa.large_string()),
-                         "duplicate_of": batch.column("duplicate_of"), "similarity": batch.column("similarity")},
-                        schema=schema)
+    def copy_rows(batch: Any) -> Any:
+        return pa.table(
+            {
+                "order": batch.column("order"),
+                "line": pa.nulls(batch.num_rows, pa.large_string()),
+                "duplicate_of": batch.column("duplicate_of"),
+                "similarity": batch.column("similarity"),
+            },
+            schema=schema,
+        )
 
     rows = records.map_batches(record_rows, batch_format="pyarrow").union(
-        copies.map_batches(copy_rows, batch_format="pyarrow"))
+        copies.map_batches(copy_rows, batch_format="pyarrow")
+    )
     return rows.groupby("order", num_partitions=num_partitions).map_groups(
-        partial(_merge, mode=mode), batch_format="pyarrow")
+        partial(_merge, mode=mode), batch_format="pyarrow"
+    )
 
 
-def _merge(group: "Any", mode: str) -> "Any":
+def _merge(group: Any, mode: str) -> Any:
     import pyarrow as pa
 
     line = copy = None
@@ -98,8 +118,9 @@ def _merge(group: "Any", mode: str) -> "Any":
     return pa.table({"order": pa.array(out["order"], pa.int64()), "line": pa.array(out["line"], pa.large_string())})
 
 
-def write_shards(records: "Any", output_dir: str, output_format: str,
-                 records_per_shard: int = RECORDS_PER_SHARD) -> tuple[list[str], int]:
+def write_shards(
+    records: Any, output_dir: str, output_format: str, records_per_shard: int = RECORDS_PER_SHARD
+) -> tuple[list[str], int]:
     """Write shards of at most ``records_per_shard`` records, each named by its first record's order number.
 
     Returns the shard paths (sorted) and the number of records written.
@@ -108,13 +129,16 @@ def write_shards(records: "Any", output_dir: str, output_format: str,
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, got {output_format!r}")
     os.makedirs(output_dir, exist_ok=True)
     blocks = records.repartition(target_num_rows_per_block=records_per_shard)
-    written = blocks.map_batches(partial(_write_shard, output_dir=output_dir, output_format=output_format),
-                                  batch_size=None, batch_format="pyarrow")
+    written = blocks.map_batches(
+        partial(_write_shard, output_dir=output_dir, output_format=output_format),
+        batch_size=None,
+        batch_format="pyarrow",
+    )
     shards = written.take_all()
     return sorted(row["path"] for row in shards), sum(row["records"] for row in shards)
 
 
-def _write_shard(batch: "Any", output_dir: str, output_format: str) -> "Any":
+def _write_shard(batch: Any, output_dir: str, output_format: str) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -135,7 +159,7 @@ def _write_shard(batch: "Any", output_dir: str, output_format: str) -> "Any":
     return pa.table({"path": [path], "records": [len(lines)]})
 
 
-def parquet_table(records: list[dict]) -> "Any":
+def parquet_table(records: list[dict]) -> Any:
     """Records as an Arrow table, one column per field.
 
     A field whose values are all text (or missing) is a text column; any other field

@@ -6,27 +6,28 @@ loses column types (a list of uint64 comes back as pickled objects); these keep 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 
-def where(dataset: "Any", mask: Callable[["Any"], "Any"]) -> "Any":
+def where(dataset: Any, mask: Callable[[Any], Any]) -> Any:
     """The rows for which ``mask(batch)`` (a boolean Arrow array) is true."""
     return dataset.map_batches(partial(_filtered, mask=mask), batch_format="pyarrow", zero_copy_batch=True)
 
 
-def _filtered(batch: "Any", mask: Callable[["Any"], "Any"]) -> "Any":
+def _filtered(batch: Any, mask: Callable[[Any], Any]) -> Any:
     import pyarrow.compute as pc
 
     return batch.filter(pc.fill_null(mask(batch), False))
 
 
-def present(column: str) -> Callable[["Any"], "Any"]:
+def present(column: str) -> Callable[[Any], Any]:
     """Mask: ``column`` is not null (and, for text, not empty)."""
     return partial(_present, column=column)
 
 
-def _present(batch: "Any", column: str) -> "Any":
+def _present(batch: Any, column: str) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -37,11 +38,11 @@ def _present(batch: "Any", column: str) -> "Any":
     return valid
 
 
-def both(first: Callable[["Any"], "Any"], second: Callable[["Any"], "Any"]) -> Callable[["Any"], "Any"]:
+def both(first: Callable[[Any], Any], second: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return partial(_both, first=first, second=second)
 
 
-def _both(batch: "Any", first: Callable, second: Callable) -> "Any":
+def _both(batch: Any, first: Callable, second: Callable) -> Any:
     import pyarrow.compute as pc
 
     return pc.and_(first(batch), second(batch))
