@@ -47,7 +47,7 @@ def evaluate(output: Iterable[dict], truth: Iterable[dict]) -> dict:
         out_by_id[record["id"]] = (
             {_norm(p) for p in record["text"].split("\n")},
             record["metadata"].get("duplicate_of"),
-            {_norm(c["before"]) for c in record["changes"] if c["cleaner"] == "site_boilerplate"},
+            {_norm(c["before"]) for c in record["metadata"]["changes"] if c["cleaner"] == "site_boilerplate"},
         )
     for fact in truth:
         family[fact["id"]] = fact["family"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping
+from urllib.parse import urlsplit
 
 #: Cached per-paragraph views carried over by ``Document.drop``.
 _PARAGRAPH_VIEWS = ("folded", "tokens", "word_counts")
@@ -21,6 +22,8 @@ _MISSING = object()
 REMOVED = None
 #: ``Change.position`` for a change to the title rather than to a body paragraph.
 TITLE = -1
+#: What :meth:`Document.to_dict` writes into ``metadata`` besides the document's own metadata.
+RECORD_METADATA = ("title", "url", "language", "changes")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,23 @@ class Change:
             after=None if after == "removed" else after,
             position=int(data["position"]),
         )
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a url belongs to: its host, lower-cased, without ``www.``.
+
+    >>> site_of("https://WWW.Example.com:8080/news/1")
+    'example.com'
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
 
 
 def nfc(text: str) -> str:
@@ -225,34 +245,57 @@ class Document:
 
     # -- JSON ----------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict with the field names corpus tools use (``id``, ``text``, ``metadata``)."""
+    def to_dict(self, *, source: str | None = None, title_in_text: bool = True) -> dict[str, Any]:
+        """The one record schema (docs/records.md): ``id``, ``text``, ``source``, ``metadata``.
+
+        ``text`` is the cleaned article, one paragraph per line, the headline first unless
+        ``title_in_text`` is false; ``source`` defaults to the site of the url. Title, url,
+        language and the audit trail go in ``metadata`` with the document's own metadata.
+        """
+        lines = ([self.title] if title_in_text and self.title else []) + list(self.paragraphs)
         return {
             "id": self.id,
-            "text": self.text,
-            "title": self.title,
-            "url": self.url,
-            "language": self.language,
-            "metadata": dict(self.metadata),
-            "changes": [c.to_dict() for c in self.changes],
-            "positions": list(self.positions),
+            "text": "\n".join(lines),
+            "source": source if source is not None else site_of(self.url),
+            "metadata": {
+                **self.metadata,
+                "title": self.title,
+                "title_in_text": bool(title_in_text and self.title),
+                "url": self.url,
+                "language": self.language,
+                "changes": [c.to_dict() for c in self.changes],
+            },
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Document":
+        """A Document from :meth:`to_dict` output (or the older layout with top-level fields).
+
+        ``positions`` are not part of the record: each change carries its own, and a
+        document read back numbers its paragraphs from 0.
+        """
+        metadata = dict(data.get("metadata") or {}) if isinstance(data.get("metadata"), Mapping) else {}
+        if "changes" in metadata:
+            fields = {key: metadata.pop(key, None) for key in RECORD_METADATA}
+            title_in_text = bool(metadata.pop("title_in_text", False))
+        else:  # before the one schema: title, url, language, changes at the top level
+            fields = {key: data.get(key) for key in RECORD_METADATA}
+            title_in_text = False
         text = data.get("text") or ""
-        paragraphs = tuple(p for p in text.split("\n")) if text else ()
+        paragraphs = text.split("\n") if text else []
+        if title_in_text and fields["title"] and paragraphs[:1] == [fields["title"]]:
+            paragraphs = paragraphs[1:]
         positions = tuple(data.get("positions") or ())
         if len(positions) != len(paragraphs):
             positions = ()
         return cls(
-            paragraphs=paragraphs,
-            title=data.get("title"),
-            url=data.get("url"),
-            language=data.get("language"),
+            paragraphs=tuple(paragraphs),
+            title=fields["title"],
+            url=fields["url"],
+            language=fields["language"],
             id=str(data.get("id") or ""),
-            metadata=dict(data.get("metadata") or {}),
-            changes=tuple(Change.from_dict(c) for c in data.get("changes") or ()),
+            metadata=metadata,
+            changes=tuple(Change.from_dict(c) for c in fields["changes"] or ()),
             positions=positions,
         )
 
@@ -266,3 +309,37 @@ class Document:
                 cleaned.append(p)
                 positions.append(i)
         return cls(paragraphs=tuple(cleaned), positions=tuple(positions), **fields)
+
+
+def to_record(
+    doc: Document,
+    original: Mapping[str, Any] | None = None,
+    *,
+    source: str | None = None,
+    title_in_text: bool = True,
+    drop_html: bool = False,
+    text_field: str = "text",
+    html_field: str = "html",
+) -> dict[str, Any]:
+    """The output record for ``doc`` read from the input record ``original`` (docs/records.md).
+
+    ``id``, ``text``, ``source`` and ``metadata`` first, then every other input field as it
+    was. The input's own ``id`` and ``source`` are kept; ``source`` (the site or file of
+    origin) fills in when it has none. The input's ``metadata`` keys are kept beside
+    newsclean's. The input text (``text_field``) is what ``text`` now holds, cleaned, so it
+    is not repeated; the raw page (``html_field``) stays unless ``drop_html``.
+    """
+    original = original or {}
+    record = doc.to_dict(source=source, title_in_text=title_in_text)
+    if original.get("id") not in (None, ""):
+        record["id"] = str(original["id"])
+    if isinstance(original.get("source"), str) and original["source"]:
+        record["source"] = original["source"]
+    given = original.get("metadata")
+    if isinstance(given, Mapping):
+        record["metadata"] = {**given, **record["metadata"]}
+    elif given is not None:  # not an object: kept, under a name of its own
+        record["metadata"]["input_metadata"] = given
+    skip = {"id", "text", "source", "metadata", text_field} | ({html_field} if drop_html else set())
+    record.update((key, value) for key, value in original.items() if key not in skip)
+    return record

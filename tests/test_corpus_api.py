@@ -36,7 +36,7 @@ def test_fields_are_kept_and_text_cleaned():
     first = out[1]
     assert first["source"] == "crawl-7" and first["metadata"]["batch"] == 3 and first["id"] == "r1"
     assert FOOTER not in first["text"]
-    removal = [c for c in first["changes"] if c["cleaner"] == "site_boilerplate"]
+    removal = [c for c in first["metadata"]["changes"] if c["cleaner"] == "site_boilerplate"]
     assert removal and removal[0]["reason"] == "seen on 16 of 16 documents from courrier.example"
 
 
@@ -66,7 +66,7 @@ def test_second_run_over_the_output_changes_nothing_more():
     once = list(clean_corpus(corpus(), near_duplicates="mark", learn_boilerplate=True))
     twice = list(clean_corpus(once, near_duplicates="mark", learn_boilerplate=True))
     assert [r["text"] for r in twice] == [r["text"] for r in once]
-    assert [r["changes"] for r in twice] == [r["changes"] for r in once]
+    assert [r["metadata"]["changes"] for r in twice] == [r["metadata"]["changes"] for r in once]
 
 
 def test_saved_model_gives_the_same_removals(tmp_path):
@@ -84,7 +84,7 @@ def test_site_can_come_from_a_field():
         del r["url"]
     out = list(clean_corpus(records, learn_boilerplate=Thresholds(min_docs=5, share=0.5), site_field="outlet"))
     assert FOOTER not in out[1]["text"]
-    reason = [c["reason"] for c in out[1]["changes"] if c["cleaner"] == "site_boilerplate"][0]
+    reason = [c["reason"] for c in out[1]["metadata"]["changes"] if c["cleaner"] == "site_boilerplate"][0]
     assert reason == "seen on 16 of 24 documents from one-outlet"
 
 

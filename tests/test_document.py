@@ -1,5 +1,6 @@
 import dataclasses
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -53,10 +54,21 @@ def test_paragraphs_never_hold_newlines():
 
 def test_json_round_trip_keeps_everything():
     doc = doc3().drop({1: "why"}, by="c").with_metadata(author="A. Writer", n=3).evolve(language="en")
-    data = json.loads(json.dumps(doc.to_dict()))
-    assert {"id", "text", "metadata", "title", "url", "language", "changes"} <= set(data)
-    assert data["changes"][0]["after"] == "removed"
-    assert Document.from_dict(data) == doc
+    for title_in_text in (True, False):
+        data = json.loads(json.dumps(doc.to_dict(title_in_text=title_in_text)))
+        assert set(data) == {"id", "text", "source", "metadata"}
+        assert {"title", "url", "language", "changes", "author"} <= set(data["metadata"])
+        assert data["metadata"]["changes"][0]["after"] == "removed"
+        back = Document.from_dict(data)
+        # positions are not serialised: each change keeps its own, the survivors are renumbered
+        assert back == replace(doc, positions=tuple(range(len(doc.paragraphs))))
+
+
+def test_to_dict_puts_the_headline_first_in_text_unless_asked_not_to():
+    doc = Document(("Body one.", "Body two."), title="Headline", url="https://www.Example.com/a")
+    assert doc.to_dict()["text"] == "Headline\nBody one.\nBody two."
+    assert doc.to_dict(title_in_text=False)["text"] == doc.text == "Body one.\nBody two."
+    assert doc.to_dict()["source"] == "example.com" and doc.to_dict(source="a.txt")["source"] == "a.txt"
 
 
 def test_id_is_stable_content_hash():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import gzip
-import json
 import os
 import signal
 import sys
@@ -27,7 +26,7 @@ from newsclean.cli import formats
 from newsclean.cli import linefix
 from newsclean.cli.atomic import exit_cleanly_on, remove_temporaries, write_bytes
 from newsclean.cli.configfile import ConfigSpec
-from newsclean.document import Change, Document
+from newsclean.document import Change, Document, site_of, to_record
 from newsclean.errors import InputError, NewscleanError
 from newsclean.cli.files import STDIN, Input
 from newsclean.cli.jsonl import RecordError, parse_record, replace_field
@@ -50,6 +49,8 @@ class Options:
     colour: bool = False
     max_bytes: int = formats.DEFAULT_MAX_BYTES
     out_dir: str | None = None  # a mirrored output tree
+    title_in_text: bool = True  # records and text output: the headline is the first line of the text
+    drop_html: bool = False  # records: leave out the raw page (the --html-field field)
 
 
 @dataclass(frozen=True)
@@ -160,9 +161,9 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
     elif mode == "fix":
         _fix_file(job, result, cleaned)
     elif options.out_dir is not None:
-        _write_mirror(job.input, options, formats.render(doc, options.format, source))
+        _write_mirror(job.input, options, formats.render(doc, options.format, source, title_in_text=options.title_in_text))
     else:
-        result.rendered.append(formats.render(doc, options.format, source))
+        result.rendered.append(formats.render(doc, options.format, source, title_in_text=options.title_in_text))
 
 
 def _fix_file(job: FileJob, result: Result, cleaned: Cleaned) -> None:
@@ -382,12 +383,14 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
             return raw
         return (replace_field(body, options.text_field, fixed) + ending).encode("utf-8")
     elif mode == "output":
-        if options.format == "jsonl" or options.out_dir is not None:
-            record[options.text_field] = cleaned_text()
-            record["newsclean"] = formats.newsclean_fields(doc)
-            return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-        else:
-            result.rendered.append(formats.render(doc, options.format, job.source, number))
+        if options.format in ("json", "jsonl") or options.out_dir is not None:
+            out = to_record(doc, record, source=site_of(doc.url) or job.source, title_in_text=options.title_in_text,
+                            drop_html=options.drop_html, text_field=options.text_field, html_field=options.html_field)
+            if options.format == "json" and options.out_dir is None:
+                result.rendered.append(formats.render_record(out, "json"))
+                return None
+            return formats.render_record(out, "jsonl").encode("utf-8")
+        result.rendered.append(formats.render(doc, options.format, job.source, title_in_text=options.title_in_text))
     return None
 
 

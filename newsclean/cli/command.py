@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--input-format", choices=formats.KINDS, help="read every input as this kind")
     out.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with the text (default: text)")
     out.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
+    out.add_argument("--title-in-text", action=argparse.BooleanOptionalAction, default=True,
+                     help="put the headline on the first line of the output text (default); "
+                     "--no-title-in-text leaves it in metadata.title only (see docs/records.md)")
+    out.add_argument("--drop-html", action="store_true",
+                     help="leave the raw page (--html-field) out of output records; kept by default")
     out.add_argument("--include", action="append", metavar="GLOB",
                      help="files to take from directories (repeatable; default: txt, jsonl, ndjson, and html/htm "
                      "except with --fix, each also .gz; Markdown only when asked: --include '*.md')")
@@ -179,6 +184,8 @@ def _options(args: argparse.Namespace) -> tuple[Options, str | None]:
         colour=wants_colour(sys.stdout, args.color),
         max_bytes=args.max_bytes,
         out_dir=out_dir,
+        title_in_text=args.title_in_text,
+        drop_html=args.drop_html,
     )
     return options, out_file
 

@@ -24,7 +24,8 @@ from newsclean.cli.atomic import clean_exit_on, replacing
 from newsclean.cli.outputs import onto_input
 from newsclean.cli.report import EXIT_CRASH
 from newsclean.config import Config
-from newsclean.corpus import NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
+from newsclean.corpus import (NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, RecordShape, Sourced,
+                              Thresholds, clean_corpus)
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
 from newsclean.corpus.stream import encode_record, read_lines, write_records
 from newsclean.errors import NewscleanError
@@ -58,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"... and in at least this share of them (default {defaults.share})")
     group.add_argument("--site-field", metavar="NAME",
                        help="record field (or metadata key) naming the site; default: the url's host")
+    records = parser.add_argument_group("records (docs/records.md)")
+    records.add_argument("--title-in-text", action=argparse.BooleanOptionalAction, default=True,
+                         help="put the headline on the first line of 'text' (default); "
+                         "--no-title-in-text leaves it in metadata.title only")
+    records.add_argument("--drop-html", action="store_true",
+                         help="leave the raw page ('html') out of the output records; kept by default")
     parser.add_argument("--config", metavar="FILE",
                         help="pyproject.toml ([tool.newsclean]) or newsclean.toml with the cleaning pipeline; "
                         "default: the built-in cleaners")
@@ -170,7 +177,7 @@ def run(argv: list[str] | None = None) -> int:
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(
-        read_lines(args.inputs),
+        _sourced_lines(args.inputs),
         config=config,
         near_duplicates=args.near_duplicates,
         threshold=args.threshold,
@@ -180,6 +187,7 @@ def run(argv: list[str] | None = None) -> int:
         jobs=args.jobs or os.cpu_count() or 1,
         summary=summary,
         progress=progress,
+        shape=RecordShape(title_in_text=args.title_in_text, drop_html=args.drop_html),
     )
     try:
         write_output(records, args.output)
@@ -197,6 +205,14 @@ def run(argv: list[str] | None = None) -> int:
         for error in summary.errors:
             print(f"newsclean corpus: skipped {error}", file=sys.stderr)
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+
+
+def _sourced_lines(paths: list[str]):
+    """Each input line with its file, the record's ``source`` when it names no site."""
+    for path in paths:
+        origin = "<stdin>" if path == "-" else path
+        for line in read_lines([path]):
+            yield Sourced(line, origin)
 
 
 if __name__ == "__main__":

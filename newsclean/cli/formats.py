@@ -17,7 +17,7 @@ import zlib
 from typing import IO, Any, Callable
 
 from newsclean.reading.decoding import decode
-from newsclean.document import Document
+from newsclean.document import Document, site_of
 from newsclean.errors import InputError
 from newsclean.reading.reader import read
 
@@ -159,39 +159,35 @@ def read_text_document(text: str, *, url: str | None = None) -> Document:
 # -- output --------------------------------------------------------------------------
 
 
-def render_text(doc: Document) -> str:
-    """The cleaned article as text: the title (if any) on the first line, one paragraph per line."""
-    lines = ([doc.title] if doc.title else []) + list(doc.paragraphs)
+def render_text(doc: Document, *, title: bool = True) -> str:
+    """The cleaned article as text: the title (if any, and unless ``title`` is false) on the
+    first line, one paragraph per line."""
+    lines = ([doc.title] if title and doc.title else []) + list(doc.paragraphs)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def render_markdown(doc: Document) -> str:
-    parts = ([f"# {doc.title}"] if doc.title else []) + list(doc.paragraphs)
+def render_markdown(doc: Document, *, title: bool = True) -> str:
+    parts = ([f"# {doc.title}"] if title and doc.title else []) + list(doc.paragraphs)
     return "\n\n".join(parts) + ("\n" if parts else "")
 
 
-def document_record(doc: Document, source: str, line: int | None = None) -> dict[str, Any]:
-    """The JSON form of a document read from a file: where it came from, then ``to_dict``."""
-    record: dict[str, Any] = {"source": source}
-    if line is not None:
-        record["line"] = line
-    record.update(doc.to_dict())
-    return record
+def document_record(doc: Document, source: str, *, title_in_text: bool = True) -> dict[str, Any]:
+    """The record of a document read from a file (docs/records.md): its ``source`` is the site
+    of its url when the page names one, else the file."""
+    return doc.to_dict(source=site_of(doc.url) or source, title_in_text=title_in_text)
 
 
-def newsclean_fields(doc: Document) -> dict[str, Any]:
-    """What newsclean adds to a JSONL input record, under the ``"newsclean"`` key."""
-    data = doc.to_dict()
-    return {k: data[k] for k in ("title", "url", "language", "metadata", "changes")}
-
-
-def render(doc: Document, fmt: str, source: str, line: int | None = None) -> str:
+def render(doc: Document, fmt: str, source: str, *, title_in_text: bool = True) -> str:
     """One document in an output format (``json`` gives one pretty object, not an array)."""
     if fmt == "text":
-        return render_text(doc)
+        return render_text(doc, title=title_in_text)
     if fmt == "markdown":
-        return render_markdown(doc)
-    record = document_record(doc, source, line)
-    if fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    return json.dumps(record, ensure_ascii=False, indent=2)
+        return render_markdown(doc, title=title_in_text)
+    return render_record(document_record(doc, source, title_in_text=title_in_text), fmt)
+
+
+def render_record(record: dict[str, Any], fmt: str) -> str:
+    """A record as one JSONL line, or (``json``) as one pretty object."""
+    if fmt == "json":
+        return json.dumps(record, ensure_ascii=False, indent=2)
+    return json.dumps(record, ensure_ascii=False) + "\n"

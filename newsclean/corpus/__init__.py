@@ -11,13 +11,14 @@
 ...            for i in range(6)]
 >>> summary = CorpusSummary()
 >>> out = list(clean_corpus(records, learn_boilerplate=True, summary=summary))
->>> out[0]["text"], out[0]["changes"][0]["reason"]
+>>> out[0]["text"], out[0]["metadata"]["changes"][0]["reason"]
 ('Story 0 is about topic number 0 and nothing else at all.', 'seen on 6 of 6 documents from example.com')
 """
 
 from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, site_of
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer, shingles
-from newsclean.corpus.runner import NEAR_DUPLICATE_MODES, CorpusSummary, clean_corpus
+from newsclean.corpus.records import RecordShape
+from newsclean.corpus.runner import NEAR_DUPLICATE_MODES, CorpusSummary, Sourced, clean_corpus
 from newsclean.corpus.stream import read_records, write_records
 
 __all__ = [
@@ -27,7 +28,9 @@ __all__ = [
     "BoilerplateModel",
     "CorpusSummary",
     "NearDuplicateIndex",
+    "RecordShape",
     "Signer",
+    "Sourced",
     "Thresholds",
     "clean_corpus",
     "read_records",

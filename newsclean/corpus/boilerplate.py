@@ -22,11 +22,10 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
-from urllib.parse import urlsplit
 
 import numpy as np
 
-from newsclean.document import Document
+from newsclean.document import Document, site_of  # noqa: F401 - site_of: part of the corpus API
 
 CLEANER_NAME = "site_boilerplate"
 FORMAT = "newsclean-boilerplate"
@@ -51,23 +50,6 @@ class Thresholds:
     def required(self, site_documents: int) -> int:
         """How many of a site's documents a passage must occur in."""
         return max(self.min_docs, math.ceil(self.share * site_documents))
-
-
-def site_of(url: str | None) -> str | None:
-    """The site a url belongs to: its host, lower-cased, without ``www.``.
-
-    >>> site_of("https://WWW.Example.com:8080/news/1")
-    'example.com'
-    """
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def passage_key(site: str, paragraph: str) -> int | None:

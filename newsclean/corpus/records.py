@@ -1,17 +1,19 @@
 """Corpus records (JSON objects) to Documents and back, keeping every input field.
 
 A record carries the article as ``text`` (extracted text, one paragraph per line) or
-``html`` (a raw page), plus optional ``id``, ``url``, ``title`` and ``metadata``. A
-record that is already newsclean output (it has ``changes``) is read back with its
-audit trail, so a second run over an output file adds to it instead of starting over.
+``html`` (a raw page), plus optional ``id``, ``url``, ``title``, ``source`` and
+``metadata``. A record that is already newsclean output (``metadata.changes``) is read
+back with its audit trail, so a second run over an output file adds to it instead of
+starting over. The output schema is :func:`newsclean.document.to_record`'s (docs/records.md).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from newsclean.reading.decoding import sanitize
-from newsclean.document import Document
+from newsclean.document import Document, to_record as schema_record
 from newsclean.errors import InputError
 from newsclean.reading.language import guess
 from newsclean.reading.reader import read
@@ -19,15 +21,36 @@ from newsclean.reading.textinput import parse_text
 from newsclean.corpus.boilerplate import site_of
 
 
-def to_document(record: Mapping[str, Any]) -> Document:
+@dataclass(frozen=True)
+class RecordShape:
+    """Where a record keeps its article, and how the output record is laid out (docs/records.md)."""
+
+    text_field: str = "text"
+    html_field: str = "html"
+    title_in_text: bool = True
+    drop_html: bool = False
+
+
+def is_output(record: Mapping[str, Any]) -> bool:
+    """Whether ``record`` is newsclean output already (it carries an audit trail)."""
+    metadata = record.get("metadata")
+    return isinstance(record.get("text"), str) and (
+        "changes" in record or (isinstance(metadata, Mapping) and "changes" in metadata)
+    )
+
+
+def to_document(record: Mapping[str, Any], shape: RecordShape = RecordShape()) -> Document:
     """The uncleaned Document a record describes."""
     url = record.get("url") if isinstance(record.get("url"), str) else None
-    text, html = record.get("text"), record.get("html")
+    if is_output(record):  # our own output: its text is in "text" whatever the input called it
+        shape = RecordShape()
+    text, html = record.get(shape.text_field), record.get(shape.html_field)
     if not isinstance(text, str) and not isinstance(html, str):
-        raise InputError("a record needs a 'text' or an 'html' string field", _label(record))
-    if "changes" in record and isinstance(text, str):
-        doc = Document.from_dict(record)
-    elif isinstance(text, str) and "title" in record:
+        raise InputError(f"a record needs a {shape.text_field!r} or an {shape.html_field!r} string field"
+                         " (name others with --text-field / --html-field)", _label(record))
+    if is_output(record):
+        return Document.from_dict(record)  # id, metadata and audit trail included
+    if isinstance(text, str) and "title" in record:
         # the title is given, so the first line is body: no headline guessing
         doc = parse_text(sanitize(text), url=url, title=record.get("title"), metadata={"input": "text"})
         if doc.paragraphs and doc.language is None:
@@ -42,19 +65,27 @@ def to_document(record: Mapping[str, Any]) -> Document:
     return doc
 
 
-def to_record(doc: Document, original: Mapping[str, Any]) -> dict[str, Any]:
-    """The input record with the cleaned document's fields written over it."""
-    return {**original, **doc.to_dict()}
+def to_record(doc: Document, original: Mapping[str, Any], shape: RecordShape = RecordShape(),
+              source: str | None = None) -> dict[str, Any]:
+    """The output record: the one schema, with every input field kept (see :func:`schema_record`)."""
+    if is_output(original):
+        shape = RecordShape(title_in_text=shape.title_in_text, drop_html=shape.drop_html)
+    return schema_record(doc, original, source=source, title_in_text=shape.title_in_text,
+                         drop_html=shape.drop_html, text_field=shape.text_field, html_field=shape.html_field)
 
 
 def record_site(record: Mapping[str, Any], site_field: str | None = None) -> str | None:
-    """The site a record belongs to: ``site_field`` (top level or in metadata) if given, else the url's host."""
+    """The site a record belongs to: ``site_field`` (top level or in metadata) if given, else the
+    url's host (the top-level ``url``, or ``metadata.url`` as newsclean output has it)."""
+    metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
     if site_field:
         value = record.get(site_field)
-        if value is None and isinstance(record.get("metadata"), Mapping):
-            value = record["metadata"].get(site_field)
+        if value is None:
+            value = metadata.get(site_field)
         return str(value) if value not in (None, "") else None
     url = record.get("url")
+    if not isinstance(url, str):
+        url = metadata.get("url")
     return site_of(url) if isinstance(url, str) else None
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from newsclean import pipeline_for
-from newsclean.document import Document
+from newsclean.document import Document, site_of
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
 from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
-from newsclean.corpus.records import record_site, to_document, to_record
+from newsclean.corpus.records import RecordShape, record_site, to_document, to_record
 from newsclean.corpus.stream import decode_record, encode_record, ordered_map
 
 NEAR_DUPLICATE_MODES = ("mark", "drop")
@@ -66,6 +66,13 @@ class CorpusSummary:
         return lines
 
 
+class Sourced(NamedTuple):
+    """A record (or JSON line) with the file it came from: its ``source`` when nothing names a site."""
+
+    item: Any
+    origin: str
+
+
 class _Result(NamedTuple):
     record: dict | None
     site: str | None
@@ -84,11 +91,15 @@ class _DocumentStep:
     model: BoilerplateModel | None
     learn: bool
     signer: Signer | None
+    shape: RecordShape = RecordShape()
 
     def __call__(self, item: Any) -> _Result:
+        origin = None
+        if isinstance(item, Sourced):
+            item, origin = item
         try:
             record = decode_record(item)
-            doc = raw = to_document(record)
+            doc = raw = to_document(record, self.shape)
             if self.pipeline is not None:
                 doc = self.pipeline(raw)
         except NewscleanError as exc:
@@ -105,7 +116,8 @@ class _DocumentStep:
             # Cleaned paragraphs count too, so text a cleaner rewrote is recognised as well.
             passages = passage_keys(site, raw.paragraphs) | passage_keys(site, doc.paragraphs)
         signature = self.signer.signature(doc.text) if self.signer else None
-        return _Result(to_record(doc, record), site, passages, signature, removed)
+        source = site or site_of(doc.url) or origin
+        return _Result(to_record(doc, record, self.shape, source), site, passages, signature, removed)
 
 
 def clean_corpus(
@@ -120,6 +132,7 @@ def clean_corpus(
     jobs: int = 1,
     summary: CorpusSummary | None = None,
     progress: Progress | None = None,
+    shape: RecordShape = RecordShape(),
 ) -> Iterator[dict]:
     """Clean a corpus of records (dicts, JSON lines or Documents), yielding output records in input order.
 
@@ -129,7 +142,8 @@ def clean_corpus(
     ``learn_boilerplate`` (``True`` or :class:`Thresholds`) learns one from these records
     instead. Arguments are checked at once; the work happens as the iterator is
     consumed, and fills in ``summary`` if one is given. Records that fail to parse are
-    skipped and counted there.
+    skipped and counted there. ``shape`` names the input fields and lays out the output
+    records (docs/records.md); a :class:`Sourced` item gives the file a record came from.
     """
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
         raise ValueError(f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}")
@@ -142,10 +156,11 @@ def clean_corpus(
     summary = summary if summary is not None else CorpusSummary()
     if learn_boilerplate:
         thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-        return _two_passes(records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary, progress)
+        return _two_passes(records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary,
+                           progress, shape)
     if boilerplate is not None:
         summary.use(boilerplate)
-    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index))
+    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index), shape)
     return _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
 
 
@@ -155,11 +170,11 @@ def _signer(index: NearDuplicateIndex | None) -> Signer | None:
 
 def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field: str | None,
                 index: NearDuplicateIndex | None, mode: str | None, jobs: int, summary: CorpusSummary,
-                progress: Progress | None) -> Iterator[dict]:
+                progress: Progress | None, shape: RecordShape) -> Iterator[dict]:
     """Learn boilerplate while cleaning into a spool, then apply it and find near-duplicates."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         learner = BoilerplateLearner(thresholds)
-        step = _DocumentStep(pipeline, site_field, None, True, None)
+        step = _DocumentStep(pipeline, site_field, None, True, None, shape)
         stage = "pass 1/2, cleaning and counting passages:"
         for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, stage):
             learner.add(result.site, result.passages or ())
@@ -167,7 +182,7 @@ def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field:
         model = learner.model()
         summary.use(model)
         spool.seek(0)
-        step = _DocumentStep(None, site_field, model, False, _signer(index))
+        step = _DocumentStep(None, site_field, model, False, _signer(index), shape)
         yield from _finish(ordered_map(step, spool, jobs=jobs), index, mode, summary, progress, count=False)
 
 
