@@ -26,8 +26,11 @@ from typing import Iterable, Mapping
 import numpy as np
 
 from newsclean.document import Document, site_of  # noqa: F401 - site_of: part of the corpus API
+from newsclean.reading.textinput import looks_like_headline
 
 CLEANER_NAME = "site_boilerplate"
+#: The reason's start for a paragraph that :meth:`BoilerplateModel.apply` made the title (not a removal).
+MOVED_TO_TITLE = "moved to the title"
 FORMAT = "newsclean-boilerplate"
 FORMAT_VERSION = 1
 
@@ -67,9 +70,15 @@ def passage_key(site: str, paragraph: str) -> int | None:
     return int.from_bytes(digest.digest(), "big")
 
 
-def passage_keys(site: str, paragraphs: Iterable[str]) -> set[int]:
-    """The distinct passage keys of one document."""
-    keys = {passage_key(site, p) for p in paragraphs}
+def removed_passages(before: Document, after: Document) -> int:
+    """How many passages :meth:`BoilerplateModel.apply` removed (a masthead title counts; a headline
+    moved up to the title does not)."""
+    return sum(1 for c in after.changes[len(before.changes):] if c.removed and not c.reason.startswith(MOVED_TO_TITLE))
+
+
+def passage_keys(site: str, paragraphs: Iterable[str | None]) -> set[int]:
+    """The distinct passage keys of one document (``None`` entries, a missing title, are skipped)."""
+    keys = {passage_key(site, p) for p in paragraphs if p}
     keys.discard(None)
     return keys  # type: ignore[return-value]
 
@@ -89,17 +98,37 @@ class BoilerplateModel:
         """Index -> reason for each paragraph that is boilerplate on ``site``."""
         if not site or site not in self.documents:
             return {}
-        total = self.documents[site]
         reasons = {}
         for i, paragraph in enumerate(paragraphs):
-            found = self.passages.get(passage_key(site, paragraph))  # type: ignore[arg-type]
-            if found is not None:
-                reasons[i] = f"seen on {found[1]} of {total} documents from {site}"
+            reason = self._reason(site, paragraph)
+            if reason is not None:
+                reasons[i] = reason
         return reasons
 
+    def _reason(self, site: str, paragraph: str) -> str | None:
+        found = self.passages.get(passage_key(site, paragraph))  # type: ignore[arg-type]
+        if found is None:
+            return None
+        return f"seen on {found[1]} of {self.documents[site]} documents from {site}"
+
     def apply(self, doc: Document, site: str | None) -> Document:
-        """Remove the site's boilerplate passages from ``doc``, each with its reason."""
-        return doc.drop(self.reasons(site, doc.paragraphs), by=CLEANER_NAME)
+        """Remove the site's boilerplate passages from ``doc``, each with its reason.
+
+        The title too: a line that opens every page of a site (``Kurier | News from the
+        region``) is read as the headline of each, and is the site's masthead instead. It
+        is dropped as the title, and the first remaining paragraph becomes the title when
+        it reads as a headline (the story's own headline sat under the masthead).
+        """
+        doc = doc.drop(self.reasons(site, doc.paragraphs), by=CLEANER_NAME)
+        reason = self._reason(site, doc.title) if site in self.documents and doc.title else None
+        if reason is None:
+            return doc
+        doc = doc.retitle(None, reason=f"site masthead, not a headline: {reason}", by=CLEANER_NAME)
+        if doc.paragraphs and looks_like_headline(doc.paragraphs[0], list(doc.paragraphs[1:])):
+            headline = doc.paragraphs[0]
+            doc = doc.drop({0: f"{MOVED_TO_TITLE}: the headline under the site masthead"}, by=CLEANER_NAME)
+            doc = doc.retitle(headline, reason="the headline under the site masthead", by=CLEANER_NAME)
+        return doc
 
     # -- JSON ----------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from newsclean import pipeline_for
 from newsclean.document import Document, site_of
 from newsclean.errors import NewscleanError
 from newsclean.pipeline import Pipeline
-from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys
+from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys, removed_passages
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
 from newsclean.corpus.records import RecordShape, record_site, to_document, to_record
 from newsclean.corpus.stream import decode_record, encode_record, ordered_map
@@ -108,13 +108,14 @@ class _DocumentStep:
         removed = 0
         if self.model is not None:
             cleaned = self.model.apply(doc, site)
-            removed, doc = len(doc) - len(cleaned), cleaned
+            removed, doc = removed_passages(doc, cleaned), cleaned
         passages = None
         if self.learn and site:
             # Count what the page carried, not what survived: a footer that the foreign_footer
             # cleaner removes from the site's German stories still recurs on every page.
             # Cleaned paragraphs count too, so text a cleaner rewrote is recognised as well.
-            passages = passage_keys(site, raw.paragraphs) | passage_keys(site, doc.paragraphs)
+            # Titles count: a masthead line read as every page's headline is boilerplate too.
+            passages = passage_keys(site, (raw.title, *raw.paragraphs)) | passage_keys(site, doc.paragraphs)
         signature = self.signer.signature(doc.text) if self.signer else None
         source = site or site_of(doc.url) or origin
         return _Result(to_record(doc, record, self.shape, source), site, passages, signature, removed)
