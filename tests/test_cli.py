@@ -130,9 +130,9 @@ def test_check_reports_path_line_cleaner_reason(work, capsys):
     before = (work / "storm.txt").read_bytes()
     code, out, _ = run(capsys, "--check", "storm.txt", "calm.txt")
     assert out.splitlines() == [
-        "storm.txt:5: quotes: typographic quotes to ASCII",
         "storm.txt:9: comments: matched 'Please enter your comment'",
         "storm.txt:10: comments: matched 'Please enter your name'",
+        "storm.txt:5: quotes: typographic quotes to ASCII, 2 marks on 1 line (--explain or --diff shows each)",
     ]
     assert code == 1
     assert (work / "storm.txt").read_bytes() == before
@@ -144,7 +144,7 @@ def test_check_passes_on_clean_files(work, capsys):
 
 def test_check_jsonl_names_record_lines(work, capsys):
     _, out, err = run(capsys, "--check", "corpus.jsonl")
-    assert {line.split(":")[1] for line in out.splitlines()} == {"1"}
+    assert {line.split(":")[1] for line in out.splitlines()} == {"1 [a] text-line 9", "1 [a] text-line 10", " quotes"}
     assert "corpus.jsonl:2: invalid JSON" in err
 
 

@@ -47,3 +47,58 @@ def test_a_learned_masthead_is_never_the_title(tmp_path):
         assert reasons and reasons[0].startswith("site masthead, not a headline: seen on 8 of 8 documents")
     # the summary counts the masthead, not the headline that moved up to the title
     assert "boilerplate passages removed: 8 from 8 documents" in done.stderr
+
+
+# -- items 3, 7, 8: readable reports -----------------------------------------------------
+
+LONG = ("The council met on Tuesday evening to discuss the harbour budget for the coming year, and the "
+        "members listened to the harbour master, the fishermen and the ferry company before they voted "
+        "on the plan that the mayor had put forward in the spring, which the town’s “careful” voters liked.")
+ARTICLE = "\n".join([
+    "Council approves the harbour budget",
+    "The council approved the harbour budget on Tuesday after a long debate, officials said on Wednesday.",
+    LONG,
+    "“We are pleased,” the mayor said. “It’s a good day for the town’s fishermen.”",
+    "Please enter your comment!",
+])
+
+
+def test_check_sums_up_rewrites_per_file_and_lists_removals(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE + "\n", encoding="utf-8")
+    done = newsclean("--check", "a.txt", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "a.txt:5: comments: matched 'Please enter your comment'",
+        "a.txt:3: quotes: typographic quotes to ASCII, 9 marks on 2 lines (--explain or --diff shows each)",
+    ]
+
+
+def test_explain_shows_a_window_around_a_change_past_the_old_cut(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE + "\n", encoding="utf-8")
+    shown = newsclean("--explain", "a.txt", cwd=tmp_path).stdout.splitlines()
+    at = shown.index("  line 3  quotes rewrote: typographic quotes to ASCII")
+    before, after = shown[at + 1], shown[at + 2]
+    assert before != after.replace("+ ", "- ", 1)  # the change is inside what is shown
+    assert "town’s “careful” voters" in before and "town's \"careful\" voters" in after
+    assert before.startswith("    - …") and len(before) < 140
+    whole = newsclean("--explain", "--whole-lines", "a.txt", cwd=tmp_path).stdout
+    assert "    - " + LONG + "\n" in whole
+
+
+def test_jsonl_reports_name_the_record_and_the_line_inside_its_text(tmp_path):
+    records = [{"id": "r1", "text": ARTICLE}, {"text": "Quiet day\nNothing happened in the town today, said everyone."},
+               {"text": ARTICLE.replace("Tuesday", "Monday")}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    check = newsclean("--check", "c.jsonl", cwd=tmp_path)
+    assert check.stdout.splitlines() == [
+        "c.jsonl:1 [r1] text-line 5: comments: matched 'Please enter your comment'",
+        "c.jsonl:3 text-line 5: comments: matched 'Please enter your comment'",
+        "c.jsonl: quotes: typographic quotes to ASCII, 18 marks on 4 lines of 2 records (--explain or --diff shows each)",
+    ]
+    diff = newsclean("--diff", "c.jsonl", cwd=tmp_path).stdout
+    assert diff.startswith("--- a/c.jsonl:1 [r1] text\n+++ b/c.jsonl:1 [r1] text\n@@ ")
+    assert "-Please enter your comment!\n" in diff
+    assert '{"' not in diff  # the text field's lines, never the whole JSON line
+    assert max(len(line) for line in diff.splitlines()) < 400
+    explain = newsclean("--explain", "c.jsonl", cwd=tmp_path).stdout
+    assert "c.jsonl:1 [r1]: 1 removed, 2 rewritten" in explain and "text-line 5  comments removed" in explain

@@ -31,7 +31,7 @@ from newsclean.errors import InputError, NewscleanError
 from newsclean.cli.files import STDIN, Input
 from newsclean.cli.jsonl import RecordError, parse_record, replace_field
 from newsclean.reading.reader import read
-from newsclean.cli.report import Style, Tally, check_lines, explain, line_hunk, unified_diff
+from newsclean.cli.report import Rewrites, Style, Tally, check_lines, explain, unified_diff
 
 MODES = ("output", "check", "fix", "diff", "explain")
 #: Fixing re-cleans the fixed text until nothing changes (a removal can expose a headline).
@@ -51,6 +51,7 @@ class Options:
     out_dir: str | None = None  # a mirrored output tree
     title_in_text: bool = True  # records and text output: the headline is the first line of the text
     drop_html: bool = False  # records: leave out the raw page (the --html-field field)
+    whole_lines: bool = False  # --explain: whole paragraphs, not a window around each change
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Result:
     errors: list[str] = field(default_factory=list)  # inputs that could not be processed
     tally: Tally = field(default_factory=Tally)
     changed: bool = False
+    rewrites: Rewrites = field(default_factory=Rewrites)  # --check on JSONL: summed up per file
 
     def fail(self, message: str) -> None:
         self.errors.append(message)
@@ -148,11 +150,14 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
     result.changed = bool(doc.changes)
     line_of = _line_finder(cleaned.text, cleaned.textual)
     if mode == "check":
+        rewrites = Rewrites()
+        rewrites.add(doc, line_of)
         result.report = check_lines(source, doc, line_of)
         if cleaned.textual and doc.changes:
-            _audit_later_rounds(result, source, fix_rounds(cleaned.text, doc, cleaned.clean), mode)
+            _audit_later_rounds(result, source, fix_rounds(cleaned.text, doc, cleaned.clean), mode, rewrites=rewrites)
+        result.report += rewrites.lines(source)
     elif mode == "explain":
-        result.report = explain(source, doc, line_of, Style(options.colour))
+        result.report = explain(source, doc, line_of, Style(options.colour), whole_lines=options.whole_lines)
     elif mode == "diff":
         if cleaned.textual:
             result.report = unified_diff(cleaned.text, stable_fix(cleaned.text, doc, cleaned.clean), source)
@@ -244,15 +249,20 @@ def stable_fix(text: str, doc: Document, clean: Callable[[Document], Document]) 
     return fix_rounds(text, doc, clean).text
 
 
-def _audit_later_rounds(result: Result, source: str, rounds: FixRounds, mode: str,
-                        line_of: Callable[[Change], int | None] | None = None) -> None:
-    """Every later round's changes, in the summary (and in ``--check``'s lines); a round
-    the safety valve held back is said, too."""
+def _audit_later_rounds(result: Result, source: str, rounds: FixRounds, mode: str, *,
+                        rewrites: Rewrites | None = None, locate: Callable | None = None,
+                        head: str | None = None) -> None:
+    """Every later round's changes, in the summary (and in ``--check``'s lines, rewrites summed
+    up in ``rewrites``); a round the safety valve held back is said, too. For JSONL,
+    ``locate(line_of)`` names a change's record and text line."""
     for index, (doc, _) in enumerate(rounds.later):
         for change in doc.changes:
             (result.tally.removed if change.removed else result.tally.rewritten)[change.cleaner] += 1
         if mode == "check":
-            result.report += check_lines(source, doc, line_of or rounds.line_of(index))
+            line_of = rounds.line_of(index)
+            result.report += check_lines(source, doc, line_of, locate=locate(line_of) if locate else None, head=head)
+            if rewrites is not None:
+                rewrites.add(doc, line_of)
         elif doc.metadata.get("suspicious"):
             result.messages.append(f"{source}: fixing round {index + 2} held back: {doc.metadata['suspicious']}")
 
@@ -360,16 +370,21 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     def cleaned_text() -> str:  # the text field as --fix writes it: its layout kept
         return stable_fix(text_value, doc, clean) if isinstance(text_value, str) else doc.text
 
-    line_of = lambda change: number  # noqa: E731 - a record is one line of its file
+    text_line = _line_finder(text_value, True) if isinstance(text_value, str) else (lambda change: None)
+    label = where + (f" [{record['id']}]" if record.get("id") not in (None, "") else "")
     if mode == "check":
-        result.report += check_lines(job.source, doc, line_of)
+        locate = lambda text_line: lambda change: f"{label} text-line {text_line(change) or 1}"  # noqa: E731
+        result.report += check_lines(job.source, doc, text_line, head=label, locate=locate(text_line))
+        result.rewrites.add(doc, text_line)
         if isinstance(text_value, str) and doc.changes:
-            _audit_later_rounds(result, job.source, fix_rounds(text_value, doc, clean), mode, line_of)
+            _audit_later_rounds(result, job.source, fix_rounds(text_value, doc, clean), mode,
+                                rewrites=result.rewrites, locate=locate, head=label)
     elif mode == "explain":
-        text_line = _line_finder(text_value, True) if isinstance(text_value, str) else (lambda change: None)
-        result.report += explain(where, doc, text_line, Style(options.colour), line_label="text line")
-    elif mode == "diff" and doc.changes:
-        result.report += line_hunk(number, body, replace_field(body, options.text_field, cleaned_text()))
+        result.report += explain(label, doc, text_line, Style(options.colour), line_label="text-line",
+                                 whole_lines=options.whole_lines)
+    elif mode == "diff" and doc.changes:  # the text field's lines, not the whole JSON line
+        name = label.replace(job.source, _label_path(job.source), 1) + f" {options.text_field}"
+        result.report += unified_diff(text_value, cleaned_text(), job.source, labels=(f"a/{name}", f"b/{name}"))
     elif mode == "fix":
         fixed = text_value
         if doc.changes:
@@ -392,6 +407,10 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
             return formats.render_record(out, "jsonl").encode("utf-8")
         result.rendered.append(formats.render(doc, options.format, job.source, title_in_text=options.title_in_text))
     return None
+
+
+def _label_path(source: str) -> str:
+    return source.replace("\\", "/").lstrip("/")
 
 
 def _fate(options: Options) -> str:

@@ -29,7 +29,7 @@ from newsclean.errors import ConfigError
 from newsclean.cli.files import DEFAULT_INCLUDE, FIX_INCLUDE, STDIN, Input, discover, matches
 from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
 from newsclean.cli.progress import Progress
-from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Tally, diff_header, exit_code, wants_colour
+from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Rewrites, Tally, exit_code, wants_colour
 
 __all__ = ["main", "render_text"]
 
@@ -100,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     conf.add_argument("--disable", action="append", default=[], metavar="NAME", help="leave a cleaner out for this run")
     run = parser.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    run.add_argument("--whole-lines", action="store_true",
+                     help="--explain: show whole paragraphs, not a window around each change")
     run.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
                      help="colour in --explain (auto: on a terminal unless NO_COLOR is set)")
     run.add_argument("-q", "--quiet", action="store_true", help="no notes and no closing summary on stderr")
@@ -186,6 +188,7 @@ def _options(args: argparse.Namespace) -> tuple[Options, str | None]:
         out_dir=out_dir,
         title_in_text=args.title_in_text,
         drop_html=args.drop_html,
+        whole_lines=args.whole_lines,
     )
     return options, out_file
 
@@ -224,8 +227,8 @@ class Run:
         # the JSONL input being streamed: its own copy, whether it changed, its diff header
         self.sink: Sink | _StdoutSink | None = None
         self.file_changed = False
-        self.diff_header_done = False
         self._kinds: dict[str, str | None] = {}
+        self.file_rewrites = Rewrites()  # --check: the JSONL file's rewrites, printed at its end
 
     # -- configuration per input -------------------------------------------------------
 
@@ -384,16 +387,16 @@ class Run:
             self.file_changed = self.file_changed or result.changed
             if self.sink is not None:
                 self.sink.write(result.lines)
-            if self.options.mode == "diff" and result.report and not self.diff_header_done:
-                sys.stdout.write(diff_header(item.source))
-                self.diff_header_done = True
+            self.file_rewrites.merge(result.rewrites)
         if result.report:
             sys.stdout.write(result.report)
         for rendered in result.rendered:
             self.write_document(rendered)
 
     def end_jsonl(self, start: "Start") -> None:
-        self.diff_header_done = False
+        rewrites, self.file_rewrites = self.file_rewrites, Rewrites()
+        if self.options.mode == "check":
+            sys.stdout.write(rewrites.lines(start.source, records=True))
         sink, self.sink = self.sink, None
         if start.broken:
             self.error(start.broken)

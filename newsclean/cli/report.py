@@ -39,20 +39,27 @@ def exit_code(*, changed: bool, failed: bool) -> int:
 
 # -- --check ---------------------------------------------------------------------------
 
+#: Where a change is: ``path:line`` for a file, ``path:line [id] text-line N`` for a JSONL record.
+Locate = Callable[[Change], str]
 
-def check_lines(source: str, doc: Document, line_of: LineOf) -> str:
-    """One ``path:line: cleaner: reason`` line per change, by line (then in the cleaners' order).
 
-    A document the safety valve held back (``metadata["suspicious"]``) gets one
-    ``path:1: suspicious: ...`` line, then its withheld changes marked ``(withheld)``.
+def check_lines(source: str, doc: Document, line_of: LineOf, *, locate: Locate | None = None,
+                head: str | None = None) -> str:
+    """One ``path:line: cleaner: reason`` line per removal, by line (then in the cleaners' order).
+
+    Rewrites are not listed one by one: :class:`Rewrites` sums them up per file, since a
+    quotes pass over an article touches most of its lines. A document the safety valve held
+    back (``metadata["suspicious"]``) gets one ``path:1: suspicious: ...`` line (at ``head``),
+    then its withheld changes marked ``(withheld)``.
     """
-    located = sorted(((line_of(c) or 1, i, c) for i, c in enumerate(doc.changes)), key=lambda t: t[:2])
-    out = [f"{source}:{line}: {c.cleaner}: {c.reason}\n" for line, _, c in located]
+    locate = locate or (lambda change: f"{source}:{line_of(change) or 1}")
+    removals = [(line_of(c) or 1, i, c) for i, c in enumerate(doc.changes) if c.removed]
+    out = [f"{locate(c)}: {c.cleaner}: {c.reason}\n" for _, _, c in sorted(removals, key=lambda t: t[:2])]
     suspicious = doc.metadata.get("suspicious")
     if suspicious:
-        out.append(f"{source}:1: suspicious: {suspicious}\n")
+        out.append(f"{head or source + ':1'}: suspicious: {suspicious}\n")
         for change in withheld(doc):
-            out.append(f"{source}:{line_of(change) or 1}: {change.cleaner}: {change.reason} (withheld)\n")
+            out.append(f"{locate(change)}: {change.cleaner}: {change.reason} (withheld)\n")
     return "".join(out)
 
 
@@ -61,15 +68,72 @@ def withheld(doc: Document) -> list[Change]:
     return [Change.from_dict(c) for c in doc.metadata.get("withheld_changes") or ()]
 
 
+def marks(before: str, after: str) -> int:
+    """How many characters a rewrite changed (a quote mark each, for the quotes cleaner)."""
+    if len(before) == len(after):
+        return sum(a != b for a, b in zip(before, after))
+    total = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "replace":
+            total += min(i2 - i1, j2 - j1)
+        elif tag != "equal":
+            total += max(i2 - i1, j2 - j1)
+    return total
+
+
+@dataclass
+class Rewrites:
+    """Rewrites in one file, per cleaner and reason: marks, lines and documents, and the first line."""
+
+    counts: dict = field(default_factory=dict)  # (cleaner, reason) -> [marks, lines, documents, first line]
+
+    def add(self, doc: Document, line_of: LineOf) -> None:
+        seen = set()
+        for change in doc.changes:
+            if change.removed:
+                continue
+            key = (change.cleaner, change.reason)
+            entry = self.counts.setdefault(key, [0, 0, 0, None])
+            entry[0] += marks(change.before, change.after or "")
+            entry[1] += 1
+            if key not in seen:
+                entry[2] += 1
+                seen.add(key)
+            if entry[3] is None:
+                entry[3] = line_of(change) or 1
+
+    def merge(self, other: "Rewrites") -> None:
+        for key, (n_marks, n_lines, n_docs, first) in other.counts.items():
+            entry = self.counts.setdefault(key, [0, 0, 0, first])
+            entry[0] += n_marks
+            entry[1] += n_lines
+            entry[2] += n_docs
+
+    def lines(self, source: str, *, records: bool = False) -> str:
+        """One ``path:line: cleaner: reason, N marks on M lines`` line per cleaner and reason."""
+        out = []
+        for (cleaner, reason), (n_marks, n_lines, n_docs, first) in self.counts.items():
+            where = f"{source}" if records else f"{source}:{first}"
+            count = f"{_plural(n_marks, 'mark')} on {_plural(n_lines, 'line')}"
+            if records:
+                count += f" of {_plural(n_docs, 'record')}"
+            out.append(f"{where}: {cleaner}: {reason}, {count} (--explain or --diff shows each)\n")
+        return "".join(out)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 # -- --diff ----------------------------------------------------------------------------
 
 
-def unified_diff(before: str, after: str, source: str) -> str:
-    """A ``diff -u`` of two texts, labelled ``a/source`` and ``b/source``."""
+def unified_diff(before: str, after: str, source: str, *, labels: tuple[str, str] | None = None) -> str:
+    """A ``diff -u`` of two texts, labelled ``a/source`` and ``b/source`` (or ``labels``)."""
     if before == after:
         return ""
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), *_labels(source)
+        before.splitlines(keepends=True), after.splitlines(keepends=True), *(labels or _labels(source))
     )
     out = []
     for line in lines:
@@ -79,19 +143,9 @@ def unified_diff(before: str, after: str, source: str) -> str:
     return "".join(out)
 
 
-def diff_header(source: str) -> str:
-    before, after = _labels(source)
-    return f"--- {before}\n+++ {after}\n"
-
-
 def _labels(source: str) -> tuple[str, str]:
     path = source.replace("\\", "/").lstrip("/")
     return f"a/{path}", f"b/{path}"
-
-
-def line_hunk(number: int, before: str, after: str) -> str:
-    """A one-line hunk (no context), so a JSONL file's diff can be streamed record by record."""
-    return f"@@ -{number},1 +{number},1 @@\n-{before.rstrip(chr(10))}\n+{after.rstrip(chr(10))}\n"
 
 
 # -- --explain -------------------------------------------------------------------------
@@ -132,12 +186,62 @@ def wants_colour(stream: TextIO, choice: str = "auto") -> bool:
     return bool(isatty and isatty())
 
 
-def _shorten(text: str, width: int = 160) -> str:
+#: --explain shows this many characters around each change in a rewritten paragraph.
+CONTEXT = 40
+#: ... and at most this many of a removed one (--whole-lines shows all of both).
+REMOVED_WIDTH = 160
+
+
+def _shorten(text: str, width: int = REMOVED_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_label: str = "line") -> str:
-    """A readable account of what was removed or rewritten in one document, and why."""
+def windows(before: str, after: str, context: int = CONTEXT) -> tuple[str, str]:
+    """``before`` and ``after`` cut to the changed spans and ``context`` characters around each.
+
+    Spans closer than twice the context share one window; windows are joined by `` … ``.
+    A rewrite deep inside a long paragraph is then visible, instead of falling past a cut
+    at a fixed width and leaving two identical-looking lines.
+
+    >>> windows("a " * 50 + "“x” " + "b " * 50, "a " * 50 + '"x" ' + "b " * 50, context=4)
+    ('…a a “x” b b…', '…a a "x" b b…')
+    """
+    opcodes = [op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    if not opcodes:
+        return before, after
+    groups = [[opcodes[0]]]
+    for op in opcodes[1:]:
+        if op[1] - groups[-1][-1][2] <= 2 * context:
+            groups[-1].append(op)
+        else:
+            groups.append([op])
+    spans = [(group[0][1], group[-1][2], group[0][3], group[-1][4]) for group in groups]
+    return (_cut(before, [(i1, i2) for i1, i2, _, _ in spans], context),
+            _cut(after, [(j1, j2) for _, _, j1, j2 in spans], context))
+
+
+def _cut(text: str, spans: list[tuple[int, int]], context: int) -> str:
+    """``text`` reduced to ``spans`` with ``context`` around each, widened to whole words."""
+    parts = []
+    for start, end in spans:
+        start, end = max(start - context, 0), min(end + context, len(text))
+        while 0 < start and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        parts.append((start, end))
+    out = "…" if parts[0][0] > 0 else ""
+    out += " … ".join(text[start:end].strip() for start, end in parts)
+    return out + ("…" if parts[-1][1] < len(text) else "")
+
+
+def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_label: str = "line",
+            whole_lines: bool = False) -> str:
+    """A readable account of what was removed or rewritten in one document, and why.
+
+    A rewrite shows a window around each change (``whole_lines`` shows the whole paragraph).
+    """
     removed = sum(1 for c in doc.changes if c.removed)
     rewritten = len(doc.changes) - removed
     head = f"{source}: {removed} removed, {rewritten} rewritten" if doc.changes else f"{source}: nothing to change"
@@ -151,9 +255,12 @@ def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_l
         where = "title" if change.position < 0 else f"{line_label} {line_of(change) or '?'}"
         verb = "removed" if change.removed else "rewrote"
         out.append(f"  {style.dim(where)}  {style.name(change.cleaner)} {verb}: {change.reason}")
-        out.append("    " + style.removed("- " + _shorten(change.before)))
-        if not change.removed:
-            out.append("    " + style.added("+ " + _shorten(change.after or "")))
+        if change.removed:
+            out.append("    " + style.removed("- " + (change.before if whole_lines else _shorten(change.before))))
+            continue
+        before, after = (change.before, change.after or "") if whole_lines else windows(change.before, change.after or "")
+        out.append("    " + style.removed("- " + before))
+        out.append("    " + style.added("+ " + after))
     return "\n".join(out) + "\n"
 
 
