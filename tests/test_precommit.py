@@ -2,9 +2,10 @@
 
 pre-commit installs newsclean from this repository into an environment of its own (from
 the package registry), so the test takes a minute or two; deselect it with
-``-m 'not integration'``. ``try-repo`` copies a dirty working tree's *tracked* changes
-but not its untracked files, so the hooks are tried from a clone of the committed HEAD:
-the state a user would install.
+``-m 'not integration'``. The hooks are installed from a clone of the committed HEAD (the
+state a user would install), named by its commit in a ``.pre-commit-config.yaml`` as a
+user writes it. All tests share one pre-commit home, so that environment is built once:
+``pre-commit try-repo`` would build it again for every run, in a store of its own.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def hook_repo(tmp_path_factory) -> Path:
     return clone
 
 
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    """One pre-commit store for the module: the hook environment is installed once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
 @pytest.fixture
 def articles(tmp_path) -> Path:
     """A git repository holding copies of the seed articles (and the bundled example)."""
@@ -63,19 +70,23 @@ def articles(tmp_path) -> Path:
     return repo
 
 
-def try_repo(hook_repo: Path, hook: str, cwd: Path) -> subprocess.CompletedProcess:
+def try_repo(hook_repo: Path, hook: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    """``pre-commit run HOOK --all-files`` with the hooks of ``hook_repo``'s HEAD, as a user configures them."""
+    rev = git("rev-parse", "HEAD", cwd=hook_repo).strip()
+    config = cwd.parent / f"pre-commit-{hook}.yaml"  # outside the repository: not an article to clean
+    config.write_text(f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRE_COMMIT", "GIT_"))}
-    env["PRE_COMMIT_COLOR"] = "never"
+    env.update(PRE_COMMIT_COLOR="never", PRE_COMMIT_HOME=str(home))
     return subprocess.run(
-        [PRE_COMMIT, "try-repo", str(hook_repo), hook, "--all-files"],
+        [PRE_COMMIT, "run", "--config", str(config), hook, "--all-files"],
         cwd=cwd, env=env, capture_output=True, text=True, timeout=900,
     )
 
 
-def test_fix_hook_fails_and_fixes_then_passes(hook_repo, articles):
+def test_fix_hook_fails_and_fixes_then_passes(hook_repo, articles, pre_commit_home):
     before = {p.name: p.read_bytes() for p in articles.glob("*.txt")}
 
-    first = try_repo(hook_repo, "newsclean", articles)
+    first = try_repo(hook_repo, "newsclean", articles, pre_commit_home)
     assert first.returncode == 1, first.stdout + first.stderr
     assert "files were modified by this hook" in first.stdout
     changed = git("diff", "--name-only", cwd=articles).split()
@@ -84,16 +95,16 @@ def test_fix_hook_fails_and_fixes_then_passes(hook_repo, articles):
     assert all((articles / name).read_bytes() == data for name, data in before.items() if name not in changed)
 
     git("add", "-A", cwd=articles)
-    second = try_repo(hook_repo, "newsclean", articles)
+    second = try_repo(hook_repo, "newsclean", articles, pre_commit_home)
     assert second.returncode == 0, second.stdout + second.stderr
     assert git("status", "--porcelain", cwd=articles).split() == [
         token for name in sorted(changed) for token in ("M", name)
     ]  # staged fixes only; the second run changed nothing
 
 
-def test_check_hook_reports_without_changing_files(hook_repo, articles):
+def test_check_hook_reports_without_changing_files(hook_repo, articles, pre_commit_home):
     before = {p.name: p.read_bytes() for p in articles.glob("*.txt")}
-    result = try_repo(hook_repo, "newsclean-check", articles)
+    result = try_repo(hook_repo, "newsclean-check", articles, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{BUNDLED.name}:" in result.stdout and ": appeals: " in result.stdout
     assert {p.name: p.read_bytes() for p in articles.glob("*.txt")} == before
