@@ -168,12 +168,19 @@ def test_write_follows_symlinks_and_refuses_read_only_files(tmp_path):
 
 def test_progress_is_silent_off_a_terminal():
     stream = io.StringIO()
-    progress = Progress(10, stream)
-    progress.started -= 60
+    progress = Progress(10, stream, delay=0, refresh=0)
     progress.update(5, 50)
     progress.close()
     assert stream.getvalue() == ""
-    forced = Progress(10, stream, enabled=True)
-    forced.started -= 60
+    forced = Progress(10, stream, enabled=True, delay=0, refresh=0)
     forced.update(5, 50)
-    assert "5/10 files" in stream.getvalue()
+    forced.close()
+    assert "5/10" in stream.getvalue() and "50 documents" in stream.getvalue()
+
+
+def test_progress_waits_a_second_before_showing():
+    stream = io.StringIO()
+    progress = Progress(10, stream, enabled=True, refresh=0)
+    progress.update(5, 50)
+    progress.close()
+    assert stream.getvalue() == ""
