@@ -102,3 +102,33 @@ def test_jsonl_reports_name_the_record_and_the_line_inside_its_text(tmp_path):
     assert max(len(line) for line in diff.splitlines()) < 400
     explain = newsclean("--explain", "c.jsonl", cwd=tmp_path).stdout
     assert "c.jsonl:1 [r1]: 1 removed, 2 rewritten" in explain and "text-line 5  comments removed" in explain
+
+
+# -- item 10: the README's custom-cleaner example does something -----------------------
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_custom_cleaner_example_removes_what_it_promises(tmp_path):
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index("```python\nfrom newsclean import Pipeline, clean"):]
+    code = block[len("```python\n"):block.index("```", 3)]
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    body, changes = done.stdout.rsplit("\n", 2)[0], done.stdout.splitlines()[-1]
+    assert "Editor's note" not in body and "Fishing boats returned" in body
+    assert changes == "[('editor_notes', \"editor's note\")]"
+    # ... and the built-in cleaners alone keep the note: the example shows the custom cleaner at work
+    plain = subprocess.run([sys.executable, "-m", "newsclean", "-"], input=code.split('text = """')[1].split('"""')[0],
+                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert "Editor's note: An earlier version" in plain.stdout
+
+
+def test_messages_say_things_once_and_in_units_people_use(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"text": "a\n', encoding="utf-8")
+    (tmp_path / "big.txt").write_text("A line of text that is long enough.\n" * 40, encoding="utf-8")
+    done = newsclean("--check", "bad.jsonl", cwd=tmp_path)
+    assert "Unterminated string starting at column 10" in done.stderr and "at at" not in done.stderr
+    done = newsclean("--check", "--max-bytes", "1000", "big.txt", cwd=tmp_path)
+    assert "larger than the 1,000 bytes limit" in done.stderr and "0 MiB" not in done.stderr

@@ -337,7 +337,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     where = f"{job.source}:{number}"
     mode = options.mode
     if len(raw) > options.max_bytes:
-        raise InputError(f"line longer than the {options.max_bytes // (1024 * 1024)} MiB limit")
+        raise InputError(f"line longer than the {formats.size_text(options.max_bytes)} limit")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -64,8 +64,20 @@ def gunzip(data: bytes, *, name: str, max_bytes: int) -> bytes:
     return out
 
 
+def size_text(n: int) -> str:
+    """A byte count as people write limits: ``32 MiB``, ``500 KiB``, ``1,000 bytes`` (never ``0 MiB``).
+
+    >>> size_text(32 * 1024 * 1024), size_text(512 * 1024), size_text(1000)
+    ('32 MiB', '512 KiB', '1,000 bytes')
+    """
+    for unit, size in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if n >= size and n % size == 0:
+            return f"{n // size} {unit}"
+    return f"{n:,} bytes"
+
+
 def too_large(name: str, max_bytes: int) -> InputError:
-    return InputError(f"larger than the {max_bytes // (1024 * 1024)} MiB limit; skipped (raise it with --max-bytes)", name)
+    return InputError(f"larger than the {size_text(max_bytes)} limit; skipped (raise it with --max-bytes)", name)
 
 
 def read_file(path: str, *, max_bytes: int) -> bytes:

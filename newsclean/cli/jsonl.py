@@ -29,7 +29,9 @@ def parse_record(line: str) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RecordError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        # json's own messages may end in "at" ("Unterminated string starting at"): say it once
+        message = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+        raise RecordError(f"invalid JSON ({message} at column {exc.colno})") from None
     if not isinstance(record, dict):
         raise RecordError(f"a JSONL record must be an object, not {type(record).__name__}")
     return record
