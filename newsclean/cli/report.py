@@ -276,11 +276,14 @@ class Tally:
     changed_documents: int = 0
     changed_files: int = 0
     failed: int = 0
+    held_back: int = 0  # documents the safety valve kept unchanged (metadata["suspicious"])
     removed: Counter = field(default_factory=Counter)
     rewritten: Counter = field(default_factory=Counter)
 
     def add_document(self, doc: Document) -> None:
         self.documents += 1
+        if doc.metadata.get("suspicious"):
+            self.held_back += 1
         if doc.changes:
             self.changed_documents += 1
         for change in doc.changes:
@@ -292,6 +295,7 @@ class Tally:
         self.changed_documents += other.changed_documents
         self.changed_files += other.changed_files
         self.failed += other.failed
+        self.held_back += other.held_back
         self.removed.update(other.removed)
         self.rewritten.update(other.rewritten)
 
@@ -305,6 +309,10 @@ class Tally:
         parts.append("paragraphs removed: " + _per_cleaner(self.removed))
         if self.rewritten:
             parts.append("rewritten: " + _per_cleaner(self.rewritten))
+        if self.held_back:
+            parts.append(f"{self.held_back} held back: the cleaners would remove most of "
+                         f"{'it' if self.held_back == 1 else 'each'}, so {'it was' if self.held_back == 1 else 'they were'}"
+                         " kept unchanged (see above)")
         if self.failed:
             parts.append(f"{self.failed} could not be processed (see the errors above)")
         return "newsclean: " + "; ".join(parts) + "\n"
