@@ -80,14 +80,18 @@ def test_check_and_explain_show_the_flag_and_the_withheld_changes(tmp_path, caps
     path = tmp_path / "gutted.txt"
     path.write_text(GUTTED, encoding="utf-8")
     before = path.read_bytes()
-    assert main(["--check", str(path)]) == 0  # nothing will change: the document is kept
+    # nothing will change, but a held-back document fails --check (issue 14) unless accepted
+    assert main(["--check", "--accept-held-back", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["--check", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path}:1: suspicious: cleaners would remove" in out
     assert "(withheld)" in out
     main(["--explain", str(path)])
     out = capsys.readouterr().out
     assert "suspicious: cleaners would remove" in out and "would remove (withheld)" in out
-    assert main(["--fix", str(path)]) == 0 and path.read_bytes() == before
+    assert main(["--fix", str(path)]) == 1 and path.read_bytes() == before
+    assert "held back: cleaners would remove" in capsys.readouterr().err
 
 
 def test_a_held_back_page_written_out_and_cleaned_again_is_held_back_again():

@@ -132,3 +132,85 @@ def test_messages_say_things_once_and_in_units_people_use(tmp_path):
     assert "Unterminated string starting at column 10" in done.stderr and "at at" not in done.stderr
     done = newsclean("--check", "--max-bytes", "1000", "big.txt", cwd=tmp_path)
     assert "larger than the 1,000 bytes limit" in done.stderr and "0 MiB" not in done.stderr
+
+
+# -- item 2: held-back documents are visible ----------------------------------------------
+
+GUTTED = "\n".join(["The ferry to the island ran two hours late on Monday because of the storm, the harbour master said."] + ["Please enter your comment!"] * 30)
+
+
+def test_held_back_documents_fail_check_and_fix_unless_accepted(tmp_path):
+    (tmp_path / "gutted.txt").write_text(GUTTED + "\n", encoding="utf-8")
+    before = (tmp_path / "gutted.txt").read_bytes()
+    check = newsclean("--check", "gutted.txt", cwd=tmp_path)
+    assert check.returncode == 1
+    assert "gutted.txt:1: suspicious: cleaners would remove" in check.stdout
+    assert "1 document held back" in check.stderr
+    accepted = newsclean("--check", "--accept-held-back", "gutted.txt", cwd=tmp_path)
+    assert accepted.returncode == 0 and "1 document held back" in accepted.stderr
+    fix = newsclean("--fix", "gutted.txt", cwd=tmp_path)  # what the fixing hook runs
+    assert fix.returncode == 1 and "gutted.txt: held back: cleaners would remove" in fix.stderr
+    assert (tmp_path / "gutted.txt").read_bytes() == before
+    output = newsclean("gutted.txt", cwd=tmp_path)
+    assert output.returncode == 0 and "1 document held back" in output.stderr
+
+
+# -- item 4: corpus mode names its fields ---------------------------------------------------
+
+
+def test_corpus_text_and_html_fields(tmp_path):
+    records = [{"id": "a", "body": "Harbour reopens\nThe harbour reopened on Monday after the storm, officials said.\n"
+                                    "Please enter your comment!"},
+               {"id": "b", "page": "<html><body><article><h1>Bridge</h1><p>The bridge reopened on Tuesday after "
+                                    "repairs that took many months to finish.</p></article></body></html>"}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    done = newsclean("corpus", "in.jsonl", "-o", "out.jsonl", "--text-field", "body", "--html-field", "page",
+                     cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    a, b = lines(tmp_path / "out.jsonl")
+    assert "Please enter" not in a["text"] and "body" not in a and "reopened on Monday" in a["text"]
+    assert "reopened on Tuesday" in b["text"] and b["page"] == records[1]["page"]
+    missing = newsclean("corpus", "in.jsonl", "-o", "out2.jsonl", cwd=tmp_path)
+    assert missing.returncode == 123
+    assert "--text-field" in missing.stderr and "--html-field" in missing.stderr
+
+
+# -- item 6: --enable module:attr from the current folder -----------------------------------
+
+
+def test_enable_imports_a_custom_cleaner_from_the_current_folder(tmp_path):
+    (tmp_path / "house.py").write_text(
+        "def drop_notes(doc):\n"
+        "    return doc.drop({i: 'note' for i, p in enumerate(doc.paragraphs) if p.startswith('Note:')}, by='notes')\n",
+        encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Harbour reopens\nThe harbour reopened on Monday, officials said.\n"
+                                    "Note: this story will be updated.\n", encoding="utf-8")
+    done = newsclean("--check", "--enable", "house:drop_notes", "a.txt", cwd=tmp_path)
+    assert done.stdout.splitlines() == ["a.txt:3: notes: note"], done.stderr
+    assert done.returncode == 1
+
+
+# -- items 9, 10: one exit-code table, current words ---------------------------------------
+
+
+def test_one_exit_code_table(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE + "\n", encoding="utf-8")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    assert newsclean("a.txt", cwd=tmp_path).returncode == 0  # cleaned output written, changes or not
+    assert newsclean("--check", "a.txt", cwd=tmp_path).returncode == 1
+    assert newsclean("--check", "a.txt", "photo.txt", cwd=tmp_path).returncode == 123  # 123 wins over 1
+    assert newsclean("--check", "--no-such-flag", cwd=tmp_path).returncode == 2
+    records = [{"id": "a", "text": ARTICLE}, {"id": "b"}]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    corpus = newsclean("corpus", "c.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert corpus.returncode == 123 and "records that failed: 1" in corpus.stderr  # as the main command
+    assert newsclean("corpus", "c.jsonl", "-o", "out.jsonl", "--config", "/dev/null", cwd=tmp_path).returncode == 2
+    main = newsclean("-o", "out2.jsonl", "c.jsonl", cwd=tmp_path)
+    assert main.returncode == 123
+
+
+def test_help_and_config_messages(tmp_path):
+    help_text = newsclean("--help", cwd=tmp_path).stdout
+    assert "when installed" not in help_text and "newsclean corpus" in help_text and "123" in help_text
+    done = newsclean("--config", "/dev/null", "a.txt", cwd=tmp_path)
+    assert done.returncode == 2 and "not a regular file" in done.stderr and "no such file" not in done.stderr

@@ -147,6 +147,7 @@ def _run_file(job: FileJob, options: Options) -> Result:
 def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Cleaned) -> None:
     source, mode, doc = job.source, options.mode, cleaned.doc
     result.tally.add_document(doc)
+    _say_held_back(result, source, doc, mode)
     result.changed = bool(doc.changes)
     line_of = _line_finder(cleaned.text, cleaned.textual)
     if mode == "check":
@@ -182,6 +183,7 @@ def _fix_file(job: FileJob, result: Result, cleaned: Cleaned) -> None:
     fixed = rounds.text
     if cleaned.text.strip() and not fixed.strip():  # the safety valve's promise, kept across rounds
         result.changed = False
+        result.tally.held_back += 1
         result.messages.append(f"{source}: fixing would empty it; held back, left unchanged")
         return
     result.changed = fixed != cleaned.text
@@ -359,7 +361,8 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         raw_doc = read(html_value, url=url, name=where)
     else:
         fields = f"{options.text_field!r}" + ("" if mode not in ("output", "explain") else f" or {options.html_field!r}")
-        result.fail(f"{where}: no string {fields} field; {_fate(options)}")
+        flags = "--text-field" + ("" if mode not in ("output", "explain") else " / --html-field")
+        result.fail(f"{where}: no string {fields} field (name yours with {flags}); {_fate(options)}")
         return raw if _keeps_raw(options) else None
     clean = configfile.cleaner(job.spec)
     doc = clean(raw_doc)
@@ -372,6 +375,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
 
     text_line = _line_finder(text_value, True) if isinstance(text_value, str) else (lambda change: None)
     label = where + (f" [{record['id']}]" if record.get("id") not in (None, "") else "")
+    _say_held_back(result, label, doc, mode)
     if mode == "check":
         locate = lambda text_line: lambda change: f"{label} text-line {text_line(change) or 1}"  # noqa: E731
         result.report += check_lines(job.source, doc, text_line, head=label, locate=locate(text_line))
@@ -392,6 +396,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
             _audit_later_rounds(result, where, rounds, mode)
             fixed = rounds.text
         if text_value.strip() and not fixed.strip():  # the safety valve's promise, kept across rounds
+            result.tally.held_back += 1
             result.messages.append(f"{where}: fixing would empty its text; held back, line kept unchanged")
             return raw
         if fixed == text_value:
@@ -407,6 +412,13 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
             return formats.render_record(out, "jsonl").encode("utf-8")
         result.rendered.append(formats.render(doc, options.format, job.source, title_in_text=options.title_in_text))
     return None
+
+
+def _say_held_back(result: Result, label: str, doc: Document, mode: str) -> None:
+    """A document the safety valve kept unchanged is said on stderr (``--check`` and
+    ``--explain`` say it in their report), so a fixing hook shows it too."""
+    if doc.metadata.get("suspicious") and mode not in ("check", "explain"):
+        result.messages.append(f"{label}: held back: {doc.metadata['suspicious']}")
 
 
 def _label_path(source: str) -> str:

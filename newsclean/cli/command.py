@@ -37,13 +37,16 @@ _FILE_OUTPUTS = {".jsonl": "jsonl", ".json": "json", ".txt": "text", ".md": "mar
 _SEPARATORS = {"text": "\n", "markdown": "\n---\n\n"}
 
 EPILOG = """\
-exit codes: 0 nothing to change; 1 changes found or made; 2 usage or configuration error;
-70 internal error (a bug in newsclean); 123 at least one input could not be processed
-(the others still were).
+exit codes (the same for newsclean corpus; docs/cli.md has the table):
+  0 nothing to change, or cleaned output written; 1 changes found or made, or a document
+  held back (--check, --fix); 2 usage or configuration error; 70 internal error (a bug in
+  newsclean); 123 at least one input could not be processed (the others still were).
+  When several apply, the most serious wins: 70, 2, 123, then 1.
 
 other commands:
   newsclean cleaners        list the built-in cleaners
-  newsclean corpus ...      corpus tools (when installed)
+  newsclean corpus ...      clean a JSONL corpus: near-duplicates, learned site boilerplate
+                            (newsclean corpus --help)
 """
 
 
@@ -100,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     conf.add_argument("--disable", action="append", default=[], metavar="NAME", help="leave a cleaner out for this run")
     run = parser.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    run.add_argument("--accept-held-back", action="store_true",
+                     help="--check/--fix: do not exit 1 for documents the safety valve held back "
+                          "(they are still reported and counted)")
     run.add_argument("--whole-lines", action="store_true",
                      help="--explain: show whole paragraphs, not a window around each change")
     run.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
@@ -199,8 +205,10 @@ def _fixed_config(args: argparse.Namespace) -> ConfigSpec | None:
     if args.isolated and args.config:
         raise UsageError("--isolated ignores configuration files; it cannot go with --config")
     if args.config:
-        if not os.path.isfile(args.config):
+        if not os.path.exists(args.config):
             raise UsageError(f"--config {args.config}: no such file")
+        if not os.path.isfile(args.config):  # /dev/null, a folder: there, but not a file to read
+            raise UsageError(f"--config {args.config}: not a regular file (give a newsclean.toml or pyproject.toml)")
         spec = ConfigSpec(os.path.abspath(args.config), enable, disable, trusted=True)
         if configfile.read_table(spec.path) is None:
             raise ConfigError(f"{args.config} has no [tool.newsclean] table")
@@ -326,7 +334,8 @@ class Run:
         # Writing cleaned output is the job done, not a finding: like black and ruff, only the
         # modes that report or rewrite (--check, --diff, --explain, --fix) exit 1 on a change.
         reported = self.changed and self.options.mode != "output"
-        return exit_code(changed=reported, failed=self.tally.failed > 0)
+        held_back = self.tally.held_back > 0 and self.options.mode in ("check", "fix") and not self.args.accept_held_back
+        return exit_code(changed=reported, failed=self.tally.failed > 0, held_back=held_back)
 
     def items(self, planned: list[tuple[Input, ConfigSpec]]) -> Iterator[object]:
         """Jobs in input order; a JSONL input becomes Start, its line batches, then End."""

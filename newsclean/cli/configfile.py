@@ -102,6 +102,10 @@ def load(spec: ConfigSpec) -> Config:
             )
     if spec.path and spec.trusted:
         _allow_local_cleaners(Path(spec.path).parent)
+    if any(":" in name for name in spec.enable):
+        # a custom cleaner named on the command line is the user's own explicit choice: it is
+        # imported from the current folder, as one named in a trusted configuration is from its
+        _allow_local_cleaners(Path.cwd())
     try:
         if spec.enable or spec.disable:
             table = _with_overrides(table, spec.enable, spec.disable)

@@ -1,9 +1,10 @@
 """``newsclean corpus``: clean a JSONL corpus, with near-duplicates and learned site boilerplate.
 
 A thin shell over :func:`newsclean.corpus.clean_corpus`: argument parsing, files,
-the progress line and the closing summary. Exit codes: 0 done; 1 some records could
-not be cleaned (they are left out and counted); 2 bad usage (the output is an input,
-too); 70 an internal error (a bug); 123 input or model files that cannot be read or written.
+the progress line and the closing summary. Exit codes are the main command's table
+(:mod:`newsclean.cli.report`): 0 done; 2 bad usage (the output is an input, too); 70 an
+internal error (a bug); 123 records that could not be cleaned (left out, counted and
+named), or input or model files that cannot be read or written.
 The output file is replaced only when the run completes.
 """
 
@@ -30,7 +31,8 @@ from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
 from newsclean.corpus.stream import encode_record, read_lines, write_records
 from newsclean.errors import NewscleanError
 
-EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 123
+EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_ERROR = EXIT_FAILED_RECORDS = 123  # one table with the main command: an input that could not be processed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--site-field", metavar="NAME",
                        help="record field (or metadata key) naming the site; default: the url's host")
     records = parser.add_argument_group("records (docs/records.md)")
+    records.add_argument("--text-field", default="text", metavar="NAME",
+                         help="record field with the extracted text (default: text); it becomes 'text' in the output")
+    records.add_argument("--html-field", default="html", metavar="NAME",
+                         help="record field with the raw page, read when there is no text (default: html)")
     records.add_argument("--title-in-text", action=argparse.BooleanOptionalAction, default=True,
                          help="put the headline on the first line of 'text' (default); "
                          "--no-title-in-text leaves it in metadata.title only")
@@ -130,6 +136,22 @@ def write_output(records: Iterable[dict], path: str) -> int:
     return count
 
 
+def _config(path: str | None) -> Config | None:
+    """The pipeline configuration of ``--config FILE`` (None: the built-in cleaners)."""
+    if path is None:
+        return None
+    if not os.path.exists(path):
+        raise ValueError(f"--config {path}: no such file")
+    if not os.path.isfile(path):  # /dev/null, a folder
+        raise ValueError(f"--config {path}: not a regular file (give a newsclean.toml or pyproject.toml)")
+    table = configfile.read_table(path)
+    if table is None:
+        raise ValueError(f"{path} has no [tool.newsclean] table")
+    config = Config.from_mapping(table)
+    config.pipeline()  # unknown cleaners and bad options are found here, before any record is read
+    return config
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         with clean_exit_on(signal.SIGTERM):  # terminated: the temporary output removed, the old one kept
@@ -158,9 +180,13 @@ def run(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
     try:
-        config = Config.from_mapping(configfile.read_table(args.config) or {}) if args.config else None
+        config = _config(args.config)
+    except (OSError, ValueError) as exc:  # a configuration error is a usage error, as in the main command
+        print(f"newsclean corpus: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         model = BoilerplateModel.load(args.boilerplate_model) if args.boilerplate_model else None
-    except (OSError, ValueError) as exc:  # ConfigError is a ValueError
+    except (OSError, ValueError) as exc:
         print(f"newsclean corpus: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -187,7 +213,8 @@ def run(argv: list[str] | None = None) -> int:
         jobs=args.jobs or os.cpu_count() or 1,
         summary=summary,
         progress=progress,
-        shape=RecordShape(title_in_text=args.title_in_text, drop_html=args.drop_html),
+        shape=RecordShape(text_field=args.text_field, html_field=args.html_field,
+                          title_in_text=args.title_in_text, drop_html=args.drop_html),
     )
     try:
         write_output(records, args.output)

@@ -1,14 +1,17 @@
 """What the CLI says about changes: ``--check`` lines, ``--diff``, ``--explain``, the summary, exit codes.
 
-Exit codes (as black and other formatters use them):
+Exit codes, one table for ``newsclean`` and ``newsclean corpus`` (docs/cli.md, "Exit codes"):
 
 ====  ===============================================================
-0     nothing to change
-1     changes found (``--check``, ``--diff``, ``--explain``, output) or made (``--fix``)
+0     success: nothing to change, or cleaned output written
+1     changes found (``--check``, ``--diff``, ``--explain``) or made (``--fix``), or a
+      document held back (``--check``, ``--fix``; not with ``--accept-held-back``)
 2     usage or configuration error; nothing was processed
 70    internal error: newsclean itself failed (a bug; never 1, which ``--check`` uses)
-123   at least one input could not be processed (the others still were)
+123   at least one input (file or record) could not be processed (the others still were)
 ====  ===============================================================
+
+When several apply, the most serious wins: 70, 2, 123, then 1.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ EXIT_CRASH = 70
 LineOf = Callable[[Change], "int | None"]
 
 
-def exit_code(*, changed: bool, failed: bool) -> int:
+def exit_code(*, changed: bool, failed: bool, held_back: bool = False) -> int:
+    """The exit code of a run that ended (70 and 2 are decided before, where they happen)."""
     if failed:
         return EXIT_FAILED
-    return EXIT_CHANGED if changed else EXIT_CLEAN
+    return EXIT_CHANGED if changed or held_back else EXIT_CLEAN
 
 
 # -- --check ---------------------------------------------------------------------------
@@ -310,7 +314,7 @@ class Tally:
         if self.rewritten:
             parts.append("rewritten: " + _per_cleaner(self.rewritten))
         if self.held_back:
-            parts.append(f"{self.held_back} held back: the cleaners would remove most of "
+            parts.append(f"{_plural(self.held_back, 'document')} held back: the cleaners would remove most of "
                          f"{'it' if self.held_back == 1 else 'each'}, so {'it was' if self.held_back == 1 else 'they were'}"
                          " kept unchanged (see above)")
         if self.failed:
