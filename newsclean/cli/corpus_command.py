@@ -16,9 +16,10 @@ import io
 import os
 import signal
 import sys
-import time
 import traceback
 from typing import Iterable, TextIO
+
+from tqdm import tqdm
 
 from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
@@ -92,24 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 class ProgressLine:
-    """A one-line progress display on a terminal, rewritten in place."""
+    """The documents done per pass and their rate, on a terminal: a tqdm counter per pass
+    (there is no total to show: the input is streamed), cleared at the end."""
 
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.stage = ""
-        self.started = time.monotonic()
+        self.bar: tqdm | None = None
 
     def __call__(self, stage: str, count: int) -> None:
-        if stage != self.stage:  # a new pass: its own rate
-            self.stage, self.started = stage, time.monotonic()
-            return
-        rate = count / max(time.monotonic() - self.started, 1e-9)
-        self.stream.write(f"\rnewsclean corpus: {stage} {count:,} documents ({rate:,.0f}/s)\033[K")
-        self.stream.flush()
+        if stage != self.stage:  # a new pass: its own counter and rate
+            self.close()
+            self.stage = stage
+            self.bar = tqdm(desc=f"newsclean corpus: {stage.rstrip(':')}", unit=" documents", file=self.stream, leave=False,
+                            dynamic_ncols=True, mininterval=0.1)
+        assert self.bar is not None
+        self.bar.update(count - self.bar.n)
 
     def close(self) -> None:
-        self.stream.write("\r\033[K")
-        self.stream.flush()
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def write_output(records: Iterable[dict], path: str) -> int:
