@@ -167,6 +167,7 @@ def test_write_follows_symlinks_and_refuses_read_only_files(tmp_path):
 
 
 def test_progress_is_silent_off_a_terminal():
+    pytest.importorskip("tqdm")  # a dependency; absent only from a venv made before it was
     stream = io.StringIO()
     progress = Progress(10, stream, delay=0, refresh=0)
     progress.update(5, 50)
@@ -179,6 +180,7 @@ def test_progress_is_silent_off_a_terminal():
 
 
 def test_progress_waits_a_second_before_showing():
+    pytest.importorskip("tqdm")
     stream = io.StringIO()
     progress = Progress(10, stream, enabled=True, refresh=0)
     progress.update(5, 50)

@@ -19,8 +19,6 @@ import sys
 import traceback
 from typing import Iterable, TextIO
 
-from tqdm import tqdm
-
 from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
 from newsclean.cli.outputs import onto_input
@@ -99,10 +97,12 @@ class ProgressLine:
     def __init__(self, stream: TextIO):
         self.stream = stream
         self.stage = ""
-        self.bar: tqdm | None = None
+        self.bar = None
 
     def __call__(self, stage: str, count: int) -> None:
         if stage != self.stage:  # a new pass: its own counter and rate
+            from tqdm import tqdm  # imported on use: only on a terminal
+
             self.close()
             self.stage = stage
             self.bar = tqdm(desc=f"newsclean corpus: {stage.rstrip(':')}", unit=" documents", file=self.stream, leave=False,

@@ -11,8 +11,6 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from tqdm import tqdm
-
 DELAY_SECONDS = 1.0
 REFRESH_SECONDS = 0.1
 
@@ -26,14 +24,19 @@ class Progress:
         if enabled is None:
             isatty = getattr(stream, "isatty", None)
             enabled = bool(isatty and isatty())
-        self.bar = tqdm(total=total_files, unit="file", file=stream, disable=not enabled, delay=delay,
-                        mininterval=refresh, leave=False, dynamic_ncols=True)
+        self.bar = None
+        if enabled:  # imported on use: runs off a terminal (hooks, pipes, tests) never load it
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total_files, unit="file", file=stream, delay=delay, mininterval=refresh,
+                            leave=False, dynamic_ncols=True)
 
     def update(self, files: int, documents: int) -> None:
-        if self.bar.disable:
+        if self.bar is None:
             return
         self.bar.set_postfix_str(f"{documents} documents", refresh=False)
         self.bar.update(files - self.bar.n)
 
     def close(self) -> None:
-        self.bar.close()  # leave=False: the line is cleared, so the summary starts clean
+        if self.bar is not None:
+            self.bar.close()  # leave=False: the line is cleared, so the summary starts clean
