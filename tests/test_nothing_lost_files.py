@@ -364,6 +364,13 @@ def emptier(title_cutter):
     return title_cutter
 
 
+def test_6_explain_shows_the_later_rounds_too(title_cutter, capsys):
+    (title_cutter / "brief.txt").write_text(BRIEF)
+    main(["--explain", "--color", "never", "brief.txt"])
+    out = capsys.readouterr().out
+    assert "--fix round 2" in out and "cut_titles removed: a title" in out
+
+
 def test_6_fixing_never_empties_a_brief(emptier, capsys):
     (emptier / "brief.txt").write_text(BRIEF)
     main(["--fix", "brief.txt"])

@@ -159,6 +159,13 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
         result.report += rewrites.lines(source)
     elif mode == "explain":
         result.report = explain(source, doc, line_of, Style(options.colour), whole_lines=options.whole_lines)
+        if cleaned.textual and doc.changes:
+            rounds = fix_rounds(cleaned.text, doc, cleaned.clean)
+            _audit_later_rounds(result, source, rounds, mode)
+            for index, (later, _) in enumerate(rounds.later):
+                heading = f"{source} (--fix round {index + 2}, on the text the round before left)"
+                result.report += explain(heading, later, rounds.line_of(index), Style(options.colour),
+                                         whole_lines=options.whole_lines)
     elif mode == "diff":
         if cleaned.textual:
             result.report = unified_diff(cleaned.text, stable_fix(cleaned.text, doc, cleaned.clean), source)
