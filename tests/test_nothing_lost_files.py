@@ -154,7 +154,7 @@ def test_4_json_that_is_not_json_lines_is_never_fixed(work, content):
     assert b"not JSON Lines" in done.stderr
     assert (work / "page.json").read_text() == content
     stdin = cli("--fix", "-", cwd=work, stdin=content.encode())
-    assert stdin.returncode == 123 and stdin.stdout == b""
+    assert stdin.returncode == 123 and stdin.stdout == content.encode()  # passed on unchanged
 
 
 # -- 10. Markdown only when asked ---------------------------------------------------------

@@ -344,8 +344,9 @@ class Run:
             stdin = _Stdin(self.options) if item.path == STDIN else None
             kind = stdin.kind if stdin is not None else self.kind_for(item)
             if kind == "json":
+                unchanged = stdin.read() if stdin is not None and self.options.mode == "fix" else None
                 yield Failed(item, f"{source}: JSON that is not JSON Lines (one object per line); "
-                                   "newsclean does not read it; left unchanged")
+                                   "newsclean does not read it; left unchanged", unchanged)
                 continue
             if kind != "jsonl":
                 yield FileJob(item, spec, stdin.read() if stdin is not None else None)
@@ -372,6 +373,10 @@ class Run:
         if isinstance(item, Failed):
             self.tally.files += 1
             self.error(item.message)
+            if item.passthrough is not None:  # a filter passes on what it cannot fix
+                sys.stdout.flush()
+                sys.stdout.buffer.write(item.passthrough)
+                sys.stdout.buffer.flush()
         elif isinstance(item, Start):
             self.tally.files += 1
             self.file_changed = False
@@ -471,9 +476,10 @@ class End:
 
 
 class Failed:
-    def __init__(self, item: Input, message: str):
+    def __init__(self, item: Input, message: str, passthrough: bytes | None = None):
         self.item = item
         self.message = message
+        self.passthrough = passthrough  # --fix on stdin: what goes to stdout instead, unchanged
 
 
 class Sink:
