@@ -200,10 +200,12 @@ def run(argv: list[str] | None = None) -> int:
             print(f"newsclean corpus: error: the output {args.output} is the input {same}; "
                   "choose another output; nothing was written", file=sys.stderr)
             return EXIT_USAGE
+    shape = RecordShape(text_field=args.text_field, html_field=args.html_field,
+                        title_in_text=args.title_in_text, drop_html=args.drop_html)
     if args.engine == "ray":
         from newsclean.cli import corpus_ray  # imported on use: the local engine never loads Ray
 
-        return corpus_ray.run(args, config, model, thresholds)
+        return corpus_ray.run(args, config, model, thresholds, shape)
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(
@@ -217,8 +219,7 @@ def run(argv: list[str] | None = None) -> int:
         jobs=args.jobs or os.cpu_count() or 1,
         summary=summary,
         progress=progress,
-        shape=RecordShape(text_field=args.text_field, html_field=args.html_field,
-                          title_in_text=args.title_in_text, drop_html=args.drop_html),
+        shape=shape,
     )
     try:
         write_output(records, args.output)

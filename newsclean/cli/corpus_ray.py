@@ -9,14 +9,16 @@ import argparse
 import logging
 import sys
 
-from newsclean.corpus import BoilerplateModel, CorpusSummary, Thresholds
+from newsclean.cli.report import EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE
+from newsclean.corpus import BoilerplateModel, CorpusSummary, RecordShape, Thresholds
 from newsclean.corpus.ray_engine import INSTALL_HINT, ray_available
 from newsclean.errors import NewscleanError
 
-EXIT_OK, EXIT_FAILED_RECORDS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 123
 
-
-def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresholds: Thresholds) -> int:
+def run(
+    args: argparse.Namespace, config, model: BoilerplateModel | None, thresholds: Thresholds, shape: RecordShape
+) -> int:
+    """Exit codes as the local engine's: 0 done, 2 bad usage (or no Ray), 123 records or files that failed."""
     if not ray_available():
         print(f"newsclean corpus: {INSTALL_HINT}", file=sys.stderr)
         return EXIT_USAGE
@@ -52,6 +54,7 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
             site_field=args.site_field,
             output_format=args.output_format,
             records_per_shard=args.records_per_shard,
+            shape=shape,
             summary=summary,
             progress=show,
         )
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
             summary.model.save(args.save_boilerplate)
     except (OSError, NewscleanError) as exc:
         print(f"newsclean corpus: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_FAILED
     finally:
         if started:
             ray.shutdown()
@@ -69,4 +72,4 @@ def run(args: argparse.Namespace, config, model: BoilerplateModel | None, thresh
             print(f"newsclean corpus: {line}", file=sys.stderr)
         for error in summary.errors:
             print(f"newsclean corpus: skipped {error}", file=sys.stderr)
-    return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
+    return EXIT_FAILED if summary.failed else EXIT_CLEAN

@@ -10,10 +10,12 @@ record's metadata.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from newsclean.corpus.runner import _DocumentStep
+from newsclean.corpus.ray_engine.inputs import FILE_SHIFT
+from newsclean.corpus.runner import Sourced, _DocumentStep
 from newsclean.corpus.stream import encode_record
 
 
@@ -34,17 +36,22 @@ def schema() -> Any:
     )
 
 
-def run_step(rows: Any, step: _DocumentStep) -> Any:
-    """``step`` over a dataset of ``(order, line)`` rows; one row out per row in."""
-    return rows.map_batches(partial(_step_batch, step=step), batch_format="pyarrow", zero_copy_batch=True)
+def run_step(rows: Any, step: _DocumentStep, files: Sequence[str] | None = None) -> Any:
+    """``step`` over a dataset of ``(order, line)`` rows; one row out per row in.
+
+    ``files``: the input files, when the rows are input lines: each line then goes to the
+    step with the file it came from (its ``source`` when nothing names a site), as the
+    local command line hands them over.
+    """
+    return rows.map_batches(partial(_step_batch, step=step, files=files), batch_format="pyarrow", zero_copy_batch=True)
 
 
-def _step_batch(batch: Any, step: _DocumentStep) -> Any:
+def _step_batch(batch: Any, step: _DocumentStep, files: Sequence[str] | None) -> Any:
     import pyarrow as pa
 
     columns: dict[str, list] = {name: [] for name in schema().names}
     for order, line in zip(batch.column("order").to_pylist(), batch.column("line").to_pylist()):
-        result = step(line)
+        result = step(Sourced(line, files[order >> FILE_SHIFT]) if files is not None else line)
         record = result.record
         columns["order"].append(order)
         columns["line"].append(encode_record(record) if record is not None else None)

@@ -19,6 +19,7 @@ from newsclean.corpus.ray_engine.inputs import FILE_SHIFT, input_files, read_row
 from newsclean.corpus.ray_engine.near_duplicates import duplicates
 from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, RECORDS_PER_SHARD, with_duplicates, write_shards
 from newsclean.corpus.ray_engine.tables import present, where
+from newsclean.corpus.records import RecordShape
 from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep
 from newsclean.errors import NewscleanError
 
@@ -35,6 +36,7 @@ def clean_corpus_on_ray(
     site_field: str | None = None,
     output_format: str = "jsonl.gz",
     records_per_shard: int = RECORDS_PER_SHARD,
+    shape: RecordShape | None = None,
     num_partitions: int | None = None,
     summary: CorpusSummary | None = None,
     progress: bool = False,
@@ -47,6 +49,7 @@ def clean_corpus_on_ray(
     process is connected to (``ray.init(address=...)`` first), else Ray starts a local
     one. ``num_partitions``: how many parts each shuffle (group-by) has; default one
     per CPU of the cluster. Records that fail are left out and counted in ``summary``.
+    ``shape`` names the input fields and lays out the output records, as for ``clean_corpus``.
     """
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
         raise ValueError(
@@ -60,23 +63,25 @@ def clean_corpus_on_ray(
     pipeline = pipeline_for(config)
     files = input_files(inputs)  # a missing input fails here, before the cluster does any work
     summary = summary if summary is not None else CorpusSummary()
+    shape = shape if shape is not None else RecordShape()
     signer = Signer(index.num_perm) if index is not None else None
     with data_context(progress), _task_errors_unwrapped():
         parts = num_partitions or _cluster_cpus()
         rows = read_rows(files)
         if learn_boilerplate:
             thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-            first = run_step(rows, _DocumentStep(pipeline, site_field, None, True, None)).materialize()
+            first = run_step(rows, _DocumentStep(pipeline, site_field, None, True, None, shape), files).materialize()
             _account(first, files, summary)
             model = distributed_boilerplate.learn(first, thresholds, parts)
             summary.use(model)
             cleaned = where(first, present("line")).select_columns(["order", "line"])
-            final = run_step(cleaned, _DocumentStep(None, site_field, model, False, signer)).materialize()
+            final = run_step(cleaned, _DocumentStep(None, site_field, model, False, signer, shape)).materialize()
             _account(final, files, summary, count=False)
         else:
             if boilerplate is not None:
                 summary.use(boilerplate)
-            final = run_step(rows, _DocumentStep(pipeline, site_field, boilerplate, False, signer)).materialize()
+            step = _DocumentStep(pipeline, site_field, boilerplate, False, signer, shape)
+            final = run_step(rows, step, files).materialize()
             _account(final, files, summary)
         kept = where(final, present("line"))
         records = kept.select_columns(["order", "line"])
