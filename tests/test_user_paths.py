@@ -214,3 +214,14 @@ def test_help_and_config_messages(tmp_path):
     assert "when installed" not in help_text and "newsclean corpus" in help_text and "123" in help_text
     done = newsclean("--config", "/dev/null", "a.txt", cwd=tmp_path)
     assert done.returncode == 2 and "not a regular file" in done.stderr and "no such file" not in done.stderr
+
+
+def test_corpus_mode_holds_back_and_counts_like_the_main_command(tmp_path):
+    records = [{"id": "g", "text": GUTTED}, {"id": "a", "text": ARTICLE}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    done = newsclean("corpus", "in.jsonl", "-o", "out.jsonl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "documents held back: 1 (the cleaners would remove most of each" in done.stderr
+    gutted, article = lines(tmp_path / "out.jsonl")
+    assert gutted["text"] == GUTTED and gutted["metadata"]["suspicious"].startswith("cleaners would remove")
+    assert "Please enter" not in article["text"] and "suspicious" not in article["metadata"]

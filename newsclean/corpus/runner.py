@@ -21,7 +21,9 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 from newsclean import pipeline_for
 from newsclean.document import Document, site_of
 from newsclean.errors import NewscleanError
+from newsclean.config import Config
 from newsclean.pipeline import Pipeline
+from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE, guard
 from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys, removed_passages
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
 from newsclean.corpus.records import RecordShape, record_site, to_document, to_record
@@ -46,6 +48,7 @@ class CorpusSummary:
     boilerplate_removed: int = 0
     documents_with_boilerplate: int = 0
     failed: int = 0
+    held_back: int = 0  # kept unchanged by the safety valve: the cleaners would remove most of each
     errors: list[str] = field(default_factory=list)
     model: BoilerplateModel | None = None
 
@@ -60,6 +63,8 @@ class CorpusSummary:
             f"near-duplicates found: {self.duplicates}",
             f"boilerplate passages learned: {self.passages_learned} on {self.sites_learned} sites",
             f"boilerplate passages removed: {self.boilerplate_removed} from {self.documents_with_boilerplate} documents",
+            f"documents held back: {self.held_back}"
+            + (" (the cleaners would remove most of each; kept unchanged, see metadata.suspicious)" if self.held_back else ""),
         ]
         if self.failed:
             lines.append(f"records that failed: {self.failed}")
@@ -80,6 +85,7 @@ class _Result(NamedTuple):
     signature: bytes | None
     removed: int
     error: str | None = None
+    held_back: bool = False
 
 
 @dataclass
@@ -92,6 +98,7 @@ class _DocumentStep:
     learn: bool
     signer: Signer | None
     shape: RecordShape = RecordShape()
+    valve: tuple[float, bool] = (DEFAULT_MAX_REMOVED_SHARE, False)  # max_removed_share, allow_gutting
 
     def __call__(self, item: Any) -> _Result:
         origin = None
@@ -100,8 +107,10 @@ class _DocumentStep:
         try:
             record = decode_record(item)
             doc = raw = to_document(record, self.shape)
-            if self.pipeline is not None:
-                doc = self.pipeline(raw)
+            held_back = False
+            if self.pipeline is not None:  # the safety valve, as newsclean.clean applies it
+                doc = guard(raw, self.pipeline(raw), max_removed_share=self.valve[0], allow_gutting=self.valve[1])
+                held_back = bool(doc.metadata.get("suspicious"))
         except NewscleanError as exc:
             return _Result(None, None, None, None, 0, str(exc))
         site = record_site(record, self.site_field)
@@ -118,7 +127,8 @@ class _DocumentStep:
             passages = passage_keys(site, (raw.title, *raw.paragraphs)) | passage_keys(site, doc.paragraphs)
         signature = self.signer.signature(doc.text) if self.signer else None
         source = site or site_of(doc.url) or origin
-        return _Result(to_record(doc, record, self.shape, source), site, passages, signature, removed)
+        return _Result(to_record(doc, record, self.shape, source), site, passages, signature, removed,
+                       held_back=held_back)
 
 
 def clean_corpus(
@@ -154,15 +164,25 @@ def clean_corpus(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     index = NearDuplicateIndex(threshold) if near_duplicates else None
     pipeline = pipeline_for(config)  # a bad configuration fails here, before any record is read
+    valve = _valve(config)
     summary = summary if summary is not None else CorpusSummary()
     if learn_boilerplate:
         thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
         return _two_passes(records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary,
-                           progress, shape)
+                           progress, shape, valve)
     if boilerplate is not None:
         summary.use(boilerplate)
-    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index), shape)
+    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index), shape, valve)
     return _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
+
+
+def _valve(config: Any) -> tuple[float, bool]:
+    """``max_removed_share`` and ``allow_gutting`` of a configuration (a Pipeline has neither: defaults)."""
+    if isinstance(config, Mapping):
+        config = Config.from_mapping(config)
+    if isinstance(config, Config):
+        return config.max_removed_share, config.allow_gutting
+    return DEFAULT_MAX_REMOVED_SHARE, False
 
 
 def _signer(index: NearDuplicateIndex | None) -> Signer | None:
@@ -171,11 +191,11 @@ def _signer(index: NearDuplicateIndex | None) -> Signer | None:
 
 def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field: str | None,
                 index: NearDuplicateIndex | None, mode: str | None, jobs: int, summary: CorpusSummary,
-                progress: Progress | None, shape: RecordShape) -> Iterator[dict]:
+                progress: Progress | None, shape: RecordShape, valve: tuple[float, bool]) -> Iterator[dict]:
     """Learn boilerplate while cleaning into a spool, then apply it and find near-duplicates."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         learner = BoilerplateLearner(thresholds)
-        step = _DocumentStep(pipeline, site_field, None, True, None, shape)
+        step = _DocumentStep(pipeline, site_field, None, True, None, shape, valve)
         stage = "pass 1/2, cleaning and counting passages:"
         for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, stage):
             learner.add(result.site, result.passages or ())
@@ -193,6 +213,7 @@ def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progr
     for n, result in enumerate(results, 1):
         if count:
             summary.documents_in += 1
+            summary.held_back += result.held_back
         if progress and (n == 1 or n % PROGRESS_EVERY == 0):
             progress(stage, n)
         if result.error is not None:
