@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.rerender:
         results = json.loads((OUT_DIR / "results.json").read_text(encoding="utf-8"))
-        results["rerendered"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        results["rerendered"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()) + f" at commit {_commit() or '?'}"
         return _finish(results, args.out)
     if not data.available():
         print(f"benchdata not found at {data.benchdata_dir()} (set {data.ENV_VAR})", file=sys.stderr)

@@ -74,12 +74,21 @@ def print_summary(run: CruftRun, out=sys.stdout) -> None:
                   f"body kept {_pct(o.body_kept)}  controls kept {_pct(o.controls_kept)}", file=out)
 
 
-def print_failures(run: CruftRun, out=sys.stdout) -> None:
+def _why_removed(docs: list[dataset.LabelledDoc]) -> dict[tuple[str, str], str]:
+    """``(doc id, line) -> "cleaner: reason"`` for every line the text path removes."""
+    import newsclean
+
+    return {(d.id, c.before): f"{c.cleaner}: {c.reason}" for d in docs for c in newsclean.clean(d.text).changes if c.removed}
+
+
+def print_failures(run: CruftRun, docs: list[dataset.LabelledDoc], out=sys.stdout) -> None:
+    why = _why_removed([d for d in docs if d.half == TUNE])
     for path in (TEXT, HTML):
         s = run.scores[path][TUNE]
         print(f"\n## {path}, tune half: {len(s.missed)} cruft lines kept, {len(s.lost)} lines lost", file=out)
         for f in s.lost:
-            print(f"LOST   {f.doc:18} {f.label:18} {f.text[:110]}", file=out)
+            reason = f"  <- {why[(f.doc, f.text)]}" if (f.doc, f.text) in why else ""
+            print(f"LOST   {f.doc:18} {f.label:18} {f.text[:110]}{reason}", file=out)
         for f in s.missed:
             print(f"MISSED {f.doc:18} {f.label:22} {f.text[:110]}", file=out)
 
@@ -91,10 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
     parser.add_argument("--langs", nargs="+", help="only these languages")
     args = parser.parse_args(argv)
-    run = measure(dataset.load(langs=tuple(args.langs) if args.langs else None))
+    docs = dataset.load(langs=tuple(args.langs) if args.langs else None)
+    run = measure(docs)
     print_summary(run)
     if args.failures:
-        print_failures(run)
+        print_failures(run, docs)
     if args.json:
         args.json.write_text(json.dumps(run.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     if args.write:
