@@ -239,3 +239,21 @@ def test_failure_listings_come_from_the_tune_half_when_there_is_one():
     summary, heading = report._failure_summary(res)
     assert summary["rules"] == ["tune"] and heading.format(dataset="x") == "### x (tune half, 7 pages)"
     assert report._failure_summary({"summary": {"rules": ["all"]}})[0]["rules"] == ["all"]
+
+
+def test_the_cruft_section_calls_a_big_tune_check_gap_overfitting():
+    from bench.cruft.run import PATHS, CruftRun
+    from bench.cruft.score import SliceScores, Tally
+
+    def half(removed):
+        s = SliceScores(overall=Tally(cruft=10, cruft_removed=removed, keep=10, keep_kept=10))
+        s.by_category["appeal"] = Tally(cruft=10, cruft_removed=removed)
+        s.by_language["en"] = Tally(cruft=10, cruft_removed=removed, keep=10, keep_kept=10)
+        return s
+
+    run = CruftRun(scores={p: {"tune": half(9), "check": half(5)} for p in PATHS}, docs={"tune": 1, "check": 1},
+                   languages=("en",))
+    section = cruft_report.render_section(run, command="cmd", load="0")
+    assert "(overfitting)" in section
+    run.scores = {p: {"tune": half(8), "check": half(8)} for p in PATHS}
+    assert "(overfitting)" not in cruft_report.render_section(run, command="cmd", load="0")

@@ -94,7 +94,15 @@ def render_section(run: "CruftRun", command: str, load: str) -> str:
     lines += ["Body kept counts every line that is not cruft (title, body and controls); controls kept only the "
               "`control` lines. HTML body and controls kept are in the JSON (`python -m bench.cruft --json`).", ""]
 
-    lines += ["### Reading the gap", "",
+    lines += ["### Reading the gap", ""]
+    for path in (TEXT, HTML):
+        t, c = run.scores[path][TUNE].overall, run.scores[path][CHECK].overall
+        if t.f1 is not None and c.f1 is not None:
+            gap = t.f1 - c.f1
+            verdict = ("**tune well above check: the rules learned the tune half's wording (overfitting)**"
+                       if gap > BIG_GAP else "within the noise this set allows")
+            lines += [f"* {path}: F1 {t.f1:.3f} on tune, {c.f1:.3f} on check (gap {gap:+.3f}): {verdict}."]
+    lines += ["",
               "Rules, phrase families and thresholds are developed by looking at failures on the **tune** half only "
               "(`python -m bench.cruft --failures` lists them); the **check** half is only ever read as totals. A "
               f"change ships when it also pays on the check half. A gap above about {BIG_GAP:.2f} in recall or F1 "
