@@ -475,3 +475,21 @@ def _kill(pids: list[int]) -> None:  # only the workers this test started, by th
             os.kill(pid, 9)
         except OSError:
             pass
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_18_corpus_workers_exit_when_their_parent_is_killed(work):
+    process = subprocess.Popen([sys.executable, "-m", "newsclean", "corpus", "-j", "2", "-q", "-", "-o", "out.jsonl"],
+                               cwd=work, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process.stdin.write(("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(400))).encode())
+    process.stdin.flush()
+    workers: list[int] = []
+    try:
+        assert _wait_for(lambda: len(_children(process.pid)) >= 1, 60), "no worker started"
+        workers = _children(process.pid)
+        process.kill()
+        process.wait()
+        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 15), "workers outlived their parent"
+    finally:
+        process.kill()
+        _kill(workers)

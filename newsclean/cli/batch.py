@@ -487,6 +487,19 @@ def _start_worker(parent: int) -> None:
 
 _PR_SET_PDEATHSIG = 1
 PARENT_CHECK_SECONDS = 1.0
+_WATCHING_FORKS = False
+
+
+def workers_die_with_this_process() -> None:
+    """Give every process forked from here on :func:`_start_worker`'s care; once per process.
+
+    For pools this package does not create itself (``newsclean corpus``'s): a fork hook
+    reaches their workers without an initializer.
+    """
+    global _WATCHING_FORKS
+    if not _WATCHING_FORKS and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=lambda: _start_worker(os.getppid()))
+        _WATCHING_FORKS = True
 
 
 def _watch_parent(parent: int) -> None:

@@ -21,6 +21,7 @@ from typing import Iterable, TextIO
 
 from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
+from newsclean.cli.batch import workers_die_with_this_process
 from newsclean.cli.outputs import onto_input
 from newsclean.cli.report import EXIT_CRASH
 from newsclean.config import Config
@@ -206,6 +207,7 @@ def run(argv: list[str] | None = None) -> int:
         from newsclean.cli import corpus_ray  # imported on use: the local engine never loads Ray
 
         return corpus_ray.run(args, config, model, thresholds, shape)
+    workers_die_with_this_process()  # -j N: no worker outlives a killed corpus run
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     records = clean_corpus(
