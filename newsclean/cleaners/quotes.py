@@ -2,7 +2,9 @@
 
 ``mode="ascii"`` (default) turns curly, low-9 and guillemet quotes into ``"`` and
 apostrophes and single quotes into ``'``; the spaces French puts inside guillemets go
-with them (``« oui »`` -> ``"oui"``). Primes (5′11″) are not quotes and stay.
+with them (``« oui »`` -> ``"oui"``), and German »…« becomes ``"…"`` too; a guillemet that
+pairs with no other (a breadcrumb's ``Home » News``) is not a quote and stays. Primes
+(5′11″) are not quotes and stay.
 
 ``mode="typographic"`` keeps curly quotes and repairs mismatched double pairs, such as
 an opening ``“`` used where the closing ``”`` belongs. It judges each mark by what
@@ -25,9 +27,10 @@ _ASCII = str.maketrans({
 })
 _ASCII_PAIRS = tuple((chr(k), v) for k, v in _ASCII.items())
 _GUILLEMETS = re.compile(r"[«»‹›]")
-_OPEN_GUILLEMET = re.compile(r"([«‹])[\s\u00a0\u202f]*")
-# The lookbehind starts a match only at the first space of a run: linear on long runs.
-_CLOSE_GUILLEMET = re.compile(r"(?<![\s\u00a0\u202f])[\s\u00a0\u202f]*([»›])")
+_DOUBLE_GUILLEMETS = re.compile(r"[«»]")
+_SINGLE_GUILLEMETS = re.compile(r"[‹›]")
+_PARTNER = {"«": "»", "»": "«", "‹": "›", "›": "‹"}
+_SPACES = " \t\u00a0\u202f\u2009"
 _CURLY_DOUBLE = re.compile(r"[“”]")
 _OPENING_CONTEXT = "([{—–-/"
 _CLOSING_FOLLOWER = ".,;:!?)]}—–-…'’"
@@ -38,16 +41,74 @@ def to_ascii(text: str) -> str:
 
     >>> to_ascii("“Hi,” she said. « Bonjour » ‘ok’")
     '"Hi," she said. "Bonjour" \\'ok\\''
+    >>> to_ascii("Er sagte: »Wir kommen morgen« und ging. Home » News » World")
+    'Er sagte: "Wir kommen morgen" und ging. Home » News » World'
     """
     if text.isascii():
         return text
     if _GUILLEMETS.search(text):
-        text = _OPEN_GUILLEMET.sub(lambda m: '"' if m.group(1) == "«" else "'", text)
-        text = _CLOSE_GUILLEMET.sub(lambda m: '"' if m.group(1) == "»" else "'", text)
+        text = _fold_guillemets(text, _DOUBLE_GUILLEMETS, '"')
+        text = _fold_guillemets(text, _SINGLE_GUILLEMETS, "'")
     for char, ascii_ in _ASCII_PAIRS:  # C-speed replaces beat str.translate's per-character dict lookups
         if char in text:
             text = text.replace(char, ascii_)
     return text
+
+
+def _fold_guillemets(text: str, marks: re.Pattern, ascii_: str) -> str:
+    """Guillemets that quote something become ``ascii_``; the others stay as they are.
+
+    «…» opens with « (French, Swiss, Russian; the French spaces inside go); »…« opens
+    with » (German, Danish): a quotation whose first mark is a » attached to the next
+    word, with a « somewhere after it, uses the latter. Pairs nest. A mark left without a
+    partner is still a quote when it is attached to a word on its side (a quotation
+    running on into the next paragraph); one with space on both sides (``Home » News »
+    World``, ``« Back``) is not a quotation mark and stays. The spaces outside the
+    quotes always stay.
+    """
+    found = [m.start() for m in marks.finditer(text)]
+    if not found:
+        return text
+    last = {mark: text.rfind(mark) for mark in "«»‹›"}
+    german = False
+    stack: list[int] = []
+    spans: list[tuple[int, int]] = []  # [start, end) of text to replace by ascii_
+    for k in found:
+        if not stack:  # each quotation outside any other says which way it faces
+            german = text[k] in "»›" and not _space_at(text, k + 1) and last[_PARTNER[text[k]]] > k
+        opener = "»›" if german else "«‹"
+        if text[k] in opener:
+            stack.append(k)
+            continue
+        if stack:
+            start = stack.pop()
+            if german:
+                spans += [(start, start + 1), (k, k + 1)]
+            else:  # French spacing inside the marks goes with them
+                inner_start, inner_end = start + 1, k
+                while inner_start < k and text[inner_start] in _SPACES:
+                    inner_start += 1
+                while inner_end > inner_start and text[inner_end - 1] in _SPACES:
+                    inner_end -= 1
+                if inner_start == inner_end:
+                    continue  # « »: nothing quoted
+                spans += [(start, inner_start), (inner_end, k + 1)]
+        elif not _space_at(text, k - 1):  # an unpaired closer attached to the word before it
+            spans.append((k, k + 1))
+    spans += [(k, k + 1) for k in stack if not _space_at(text, k + 1)]  # openers attached to the word after
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in sorted(spans):
+        out += [text[last:start], ascii_]
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _space_at(text: str, k: int) -> bool:
+    """A space, or the edge of the text, at ``k``."""
+    return not 0 <= k < len(text) or text[k] in _SPACES or text[k].isspace()
 
 
 def repair_pairs(text: str) -> str:

@@ -9,14 +9,13 @@ JSON of another shape, else whatever :func:`newsclean.read` recognises.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import json
 import os
 import zlib
 from typing import IO, Any, Callable
 
-from newsclean.reading.decoding import decode
+from newsclean.reading.decoding import decode, unicode_codec
 from newsclean.document import Document, site_of
 from newsclean.errors import InputError
 from newsclean.reading.reader import read
@@ -31,8 +30,6 @@ FORMAT_EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdo
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 _GZIP_MAGIC = b"\x1f\x8b"
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def is_gzip_name(path: str) -> bool:
@@ -144,17 +141,11 @@ def sniff_file(path: str, *, max_bytes: int) -> str | None:
 def rewrite_codec(data: bytes) -> str | None:
     """The codec to write a text file back in, or None when it is not UTF-8/16/32.
 
-    Only encodings that round-trip exactly are rewritten in place; a file in a legacy
-    encoding is reported instead, so no byte of it can be lost.
+    Only encodings that round-trip exactly are rewritten in place (UTF-16/32 with or
+    without a byte-order mark stay what they were); a file in a legacy encoding is
+    reported instead, so no byte of it can be lost.
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return codec
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return "utf-8"
+    return unicode_codec(data)
 
 
 def decode_text(data: bytes, name: str) -> str:
