@@ -132,7 +132,7 @@ def test_two_megabyte_word_is_kept_whole():
 def test_hundred_thousand_deep_nesting_gives_a_document():
     html = "<html><body>" + "<div>" * 100_000 + "deep text" + "</div>" * 100_000 + "</body></html>"
     doc = clean_or_error(html)
-    assert isinstance(doc, Document) and doc.text == "deep text"  # recovered by the BeautifulSoup fallback
+    assert isinstance(doc, Document) and doc.text == "deep text"  # recovered by the tag-stripping fallback
 
 
 def test_two_hundred_thousand_paragraphs_of_text_are_all_kept():

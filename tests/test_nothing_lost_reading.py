@@ -95,3 +95,47 @@ def test_latin1_and_ascii_labels_read_as_windows_1252(label):
 def test_guillemets_judged_by_context(before, after):
     assert to_ascii(before) == after
     assert to_ascii(after) == after  # idempotent
+
+
+# -- 7: deep nesting -------------------------------------------------------------------
+
+ARTICLE = "".join(f"<p>Paragraph {i} of the article tells the reader about the council's vote on the budget.</p>"
+                  for i in range(21))
+
+
+@pytest.mark.parametrize("depth", [255, 300, 3000])
+def test_an_article_nested_deep_keeps_every_paragraph(depth):
+    html = ("<html><head><title>Budget</title></head><body><p>The opening paragraph sits above the deep part.</p>"
+            + "<div>" * depth + ARTICLE + "</div>" * depth + "</body></html>")
+    doc = newsclean.clean(html)
+    assert len([p for p in doc.paragraphs if p.startswith("Paragraph ")]) == 21
+    assert "extraction" in doc.metadata  # the reader says the page took another path
+
+
+# -- 15: the fallback parser is linear ---------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["<p x=1 ", "<a ", "<!--", "<script>"])
+def test_unclosed_tags_do_not_make_the_fallback_quadratic(unit):
+    from newsclean.reading.soupfallback import soup_paragraphs
+
+    # html.parser took 22 s on 8,000 "<p x=1 " and grew with the square of the input: ten
+    # times the input took it a hundred times as long. Both sizes are timed in this run.
+    small, large = unit * 1_500, unit * 15_000
+    assert not any(p.strip() for p in soup_paragraphs(large))
+    assert _seconds(soup_paragraphs, large) < 30 * max(_seconds(soup_paragraphs, small), 0.01)
+
+
+def test_the_fallback_reads_a_fragment_and_skips_chrome():
+    from newsclean.reading.soupfallback import soup_paragraphs
+
+    html = ("<nav>Home<aside>menu</nav><p>The council &amp; the mayor met.</p>"
+            "<script>var x = '<p>not text</p>';</script><div>They voted.</div>")
+    assert [p for p in soup_paragraphs(html) if p] == ["The council & the mayor met.", "They voted."]
+
+
+def _seconds(function, *args) -> float:
+    import time
+
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start

@@ -48,12 +48,18 @@ def parse_html(html: str, *, source: str | None = None, sanitized: bool = False)
     """Parse ``html`` with lxml (as trafilatura's forgiving loader does) or raise InputError.
 
     ``sanitized``: control characters are already gone (see :func:`newsclean.reading.htmlload.load`)."""
-    from newsclean.reading.htmlload import load
+    return parse_whole(html, source=source, sanitized=sanitized)[0]
 
-    tree = load(html, sanitized=sanitized)
+
+def parse_whole(html: str, *, source: str | None = None, sanitized: bool = False) -> tuple[HtmlElement, str | None]:
+    """:func:`parse_html`, parsed again with ``huge_tree`` when nesting cut the tree short;
+    the second value is :func:`newsclean.reading.htmlload.load_whole`'s note."""
+    from newsclean.reading.htmlload import load_whole
+
+    tree, depth = load_whole(html, sanitized=sanitized)
     if tree is None:
         raise InputError("not parseable as HTML", source)
-    return tree
+    return tree, depth
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, str]:
@@ -167,11 +173,19 @@ def _element_count(tree: HtmlElement) -> int:
 
 def parse_document(html: str, *, url: str | None = None, source: str | None = None, **fields) -> Document:
     """A Document from a page's ``html``, already sanitized (as :func:`newsclean.reading.reader.read` does)."""
+    from newsclean.reading.htmlload import CUT_SHORT, REPARSED
+
     try:
-        tree = parse_html(html, source=source, sanitized=True)  # the reader sanitized it
+        tree, depth = parse_whole(html, source=source, sanitized=True)  # the reader sanitized it
     except InputError:
         return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", **fields)
     meta = read_metadata(tree, url)
+    if depth == CUT_SHORT:  # even huge_tree stopped early: the tree misses the page's end
+        title = meta.pop("title")
+        meta.pop("url")
+        metadata = {**{k: v for k, v in meta.items() if v}, "input": "html"}
+        return _soup_document(html, url=url, source=source, why=f"nested deeper than lxml parses ({DEEP_LIMIT} levels)",
+                              title=title, metadata=metadata, **fields)
     elements = _element_count(tree)
     if elements > MAX_EXTRACT_ELEMENTS:
         paragraphs = extract_plain(tree)
@@ -183,13 +197,18 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     metadata["input"] = "html"
     if elements > MAX_EXTRACT_ELEMENTS:
         metadata["extraction"] = f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
+    elif depth == REPARSED:
+        metadata["extraction"] = f"parsed with lxml's huge_tree: the page nests deeper than {SHALLOW_LIMIT} levels"
     words = sum(len(p.split()) for p in paragraphs)
     if not words and not tree.text_content().strip() and _has_text_outside_tags(html):
-        return _soup_document(html, url=url, source=source, why="text lxml could not reach (nested too deep)",
+        return _soup_document(html, url=url, source=source, why="markup text the parsed tree does not hold",
                               title=title, metadata=metadata, **fields)
     page = read_hints(tree, words, paragraphs) if elements <= MAX_EXTRACT_ELEMENTS else None
     return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)
 
+
+#: libxml2's nesting limits: by default, and with ``huge_tree``.
+SHALLOW_LIMIT, DEEP_LIMIT = 255, 2048
 
 _TAG_OR_SPACE = re.compile(r"<[^<>]{0,2000}>|\s+")
 
@@ -205,5 +224,5 @@ def _soup_document(html: str, *, url, source, why: str, title=None, metadata=Non
     paragraphs = soup_paragraphs(html)
     if not any(p.strip() for p in paragraphs) and metadata is None:
         raise InputError("not parseable as HTML", source)
-    metadata = {**(metadata or {}), "input": "html", "extraction": f"BeautifulSoup html.parser fallback: {why}"}
+    metadata = {**(metadata or {}), "input": "html", "extraction": f"tag-stripping fallback: {why}"}
     return Document.from_paragraphs(paragraphs, title=title, url=url, metadata=metadata, **fields)

@@ -12,9 +12,9 @@ trafilatura would build (only the Python class of its elements differs: see ``PA
 
 from __future__ import annotations
 
-from lxml.etree import ElementDefaultClassLookup
+from lxml.etree import ElementDefaultClassLookup, ErrorTypes
 from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
-from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, load_html
 
 # trafilatura's HTML_PARSER options, with one change. lxml.html picks each element's Python
 # class (FormElement, InputElement, ...) through a Python callback, run whenever Python code
@@ -25,8 +25,15 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, load_html
 # justext included) nor newsclean reads them.
 PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
                     remove_comments=True, remove_pis=True)
-PARSER.set_element_class_lookup(ElementDefaultClassLookup(
-    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity))
+_LOOKUP = ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
+                                    entity=HtmlEntity)
+PARSER.set_element_class_lookup(_LOOKUP)
+# libxml2 stops building the tree 256 elements deep and drops the rest of the page
+# (trafilatura's loader too). ``huge_tree`` raises that limit to 2048; only a page the
+# first parse cut short is parsed again with it.
+DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                         remove_comments=True, remove_pis=True, huge_tree=True)
+DEEP_PARSER.set_element_class_lookup(_LOOKUP)
 
 # What trafilatura's INVALID_XML_CHARS matches: C0 controls but tab, newline and CR, and
 # the two non-characters. One ``in`` per character is a C-speed scan.
@@ -53,13 +60,47 @@ def load(html: str, *, sanitized: bool = False) -> HtmlElement | None:
     removed the C0 controls, so only the two non-characters are looked for (the 29 other
     scans cost a fifth of a millisecond on a typical page).
     """
+    return _load(html, sanitized)[0]
+
+
+def _load(html: str, sanitized: bool) -> tuple[HtmlElement | None, HTMLParser]:
+    """:func:`load`'s tree, and the parser that built it (its error log tells how the parse ended)."""
     if any(char in html for char in (_NONCHARACTERS if sanitized else _INVALID)):
-        return load_html(html)
+        return load_html(html), HTML_PARSER
     beginning = html[:50].lower()
     try:
         tree = fromstring(_repair(html, beginning), parser=PARSER)
     except Exception:  # an encoding declaration, a parser error: the loader's own fallbacks
-        return load_html(html)
+        return load_html(html), HTML_PARSER
     if tree is None or len(tree) < 1 or ("html" not in beginning and len(tree) < 2):
-        return load_html(html)  # it retries as bytes, or rejects the page
-    return tree
+        return load_html(html), HTML_PARSER  # it retries as bytes, or rejects the page
+    return tree, PARSER
+
+
+#: What :func:`load_whole` says about a page nested too deep for the first parse.
+REPARSED, CUT_SHORT = "reparsed", "cut short"
+
+
+def load_whole(html: str, *, sanitized: bool = False) -> tuple[HtmlElement | None, str | None]:
+    """:func:`load`, and when libxml2's depth limit cut the tree short, the page again with
+    ``huge_tree``: ``(tree, None)``, ``(tree, REPARSED)``, or ``(tree, CUT_SHORT)`` when even
+    that tree misses the page's end (nesting over 2048 levels: text must come from elsewhere).
+    """
+    tree, parser = _load(html, sanitized)
+    if tree is None or not _cut_short(parser):
+        return tree, None
+    clean = html.translate(_INVALID_TABLE)  # what the loader strips (rare path: cost no matter)
+    try:
+        deep = fromstring(_repair(clean, clean[:50].lower()), parser=DEEP_PARSER)
+    except Exception:  # noqa: BLE001 - keep the first tree
+        return tree, CUT_SHORT
+    return deep, CUT_SHORT if _cut_short(DEEP_PARSER) else REPARSED
+
+
+_INVALID_TABLE = dict.fromkeys(map(ord, _INVALID))
+
+
+def _cut_short(parser: HTMLParser) -> bool:
+    """Whether the parser's last parse stopped at a resource limit (the nesting depth):
+    libxml2 then drops everything after that point, silently."""
+    return any(error.type == ErrorTypes.ERR_RESOURCE_LIMIT for error in parser.error_log)
