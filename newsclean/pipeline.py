@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator, Union
 
 from newsclean.cleaners import BUILTINS
-from newsclean.document import Document
+from newsclean.document import REMOVED, Document
 from newsclean.errors import CleanerError, ConfigError
 
 Cleaner = Callable[[Document], Document]
@@ -110,6 +110,7 @@ class Pipeline:
         cleaning the output again changes nothing. Most documents need one pass; a later
         pass runs only the cleaners that are not ``context_free``.
         """
+        doc = self._judge_title(doc)
         cleaners = self._cleaners
         for _ in range(self.MAX_PASSES):
             before = len(doc.paragraphs)
@@ -120,6 +121,22 @@ class Pipeline:
             # kept everything it saw; only the ones that look at neighbours, position or
             # counts can decide differently now.
             cleaners = tuple(c for c in cleaners if not getattr(c, "context_free", False))
+        return doc
+
+    #: Body paragraphs the title is judged above (see ``_judge_title``).
+    TITLE_CONTEXT = 3
+
+    def _judge_title(self, doc: Document) -> Document:
+        """The title goes through the cleaners as the first paragraph above the body would:
+        a cruft line taken for a headline ("Subscribe to our newsletter", "Related
+        Articles") is dropped with the reason the cleaner gives for it."""
+        if not doc.title:
+            return doc
+        probe = Document(paragraphs=(doc.title, *doc.paragraphs[:self.TITLE_CONTEXT]), language=doc.language,
+                         metadata=doc.metadata)
+        for change in self._one_pass(probe, self._cleaners).changes:
+            if change.position == 0 and change.after is REMOVED:
+                return doc.retitle(None, reason=f"as a first paragraph: {change.reason}", by=change.cleaner)
         return doc
 
     def _one_pass(self, doc: Document, cleaners) -> Document:

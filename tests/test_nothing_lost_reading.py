@@ -139,3 +139,163 @@ def _seconds(function, *args) -> float:
     start = time.perf_counter()
     function(*args)
     return time.perf_counter() - start
+
+
+# -- 16: jusText's context pass, linear ------------------------------------------------
+
+class _Paragraph:
+    def __init__(self, cf_class: str, heading: bool, text: str):
+        self.cf_class, self.heading, self.text, self.class_type = cf_class, heading, text, ""
+
+
+def _paragraphs(rng, n: int) -> list[_Paragraph]:
+    return [_Paragraph(rng.choice(("short", "short", "neargood", "good", "bad")), rng.random() < 0.2, "x" * rng.randint(1, 90))
+            for _ in range(n)]
+
+
+def test_the_linear_pass_classifies_exactly_as_justext():
+    import random
+
+    from justext.core import revise_paragraph_classification as original
+    from newsclean.reading.justext_linear import revise_paragraph_classification as linear
+
+    rng = random.Random(13)
+    for _ in range(400):
+        n = rng.randint(0, 40)
+        state = rng.getstate()
+        theirs = _paragraphs(rng, n)
+        rng.setstate(state)
+        ours = _paragraphs(rng, n)
+        original(theirs, 150)
+        linear(ours, 150)
+        assert [p.class_type for p in ours] == [p.class_type for p in theirs]
+
+
+def test_trafilatura_runs_the_linear_pass_on_a_page_of_hidden_blocks():
+    import trafilatura.external
+
+    from newsclean.reading import justext_linear
+
+    html = ("<html><body><article><p>The council met on Tuesday.</p></article>"
+            + '<div style="display:none">hidden words here</div>' * 300 + "</body></html>")
+    newsclean.read(html)
+    assert trafilatura.external.revise_paragraph_classification is justext_linear.revise_paragraph_classification
+    # jusText's own pass walked each short block's whole run: 12,000 hidden blocks took 44 s.
+    small, large = [_Paragraph("short", False, "x") for _ in range(2_000)], [_Paragraph("short", False, "x") for _ in range(20_000)]
+    assert _seconds(justext_linear.revise_paragraph_classification, large) < 30 * max(
+        _seconds(justext_linear.revise_paragraph_classification, small), 0.01)
+
+
+# -- 23: a cruft first line is no title -------------------------------------------------
+
+BODY = ("The council met on Tuesday to vote on the budget for the coming year, officials said.\n"
+        "The mayor said the schools would get more money than they did last year, and the roads too.\n"
+        "Critics said the plan was too expensive for a town of its size and would raise taxes.\n")
+
+
+@pytest.mark.parametrize("line", ["Subscribe to our newsletter", "Related Articles", "Share this article"])
+def test_a_cruft_first_line_is_cleaned_like_a_first_paragraph(line):
+    from newsclean.document import TITLE
+
+    doc = newsclean.clean(line + "\n" + BODY)
+    assert doc.title is None
+    assert len(doc.paragraphs) == 3
+    dropped = [c for c in doc.changes if c.position == TITLE]
+    assert dropped and dropped[0].before == line and dropped[0].after is None and dropped[0].reason
+
+
+def test_a_real_headline_stays_the_title():
+    doc = newsclean.clean("Council approves the budget for next year\n" + BODY)
+    assert doc.title == "Council approves the budget for next year"
+    assert not doc.changes
+
+
+# -- 11: over-long lines are skipped, never read whole ------------------------------------
+
+def _bomb(path, long_bytes: int) -> None:
+    """A .jsonl.gz of a good record, one line of ``long_bytes`` (it compresses to almost nothing), a good record."""
+    import gzip
+    import json
+
+    good = json.dumps({"text": "The council met on Tuesday.\nPlease enter your comment!"}).encode()
+    with gzip.open(path, "wb", compresslevel=9) as out:
+        out.write(good + b"\n" + b'{"text": "')
+        chunk = b"a" * (1024 * 1024)
+        for _ in range(long_bytes // len(chunk)):
+            out.write(chunk)
+        out.write(b'"}\n' + good + b"\n")
+
+
+def test_bounded_lines_never_hold_more_than_the_limit():
+    import io
+
+    from newsclean.reading.lines import bounded_lines
+
+    class Counting(io.BytesIO):
+        largest = 0
+
+        def readline(self, size=-1):
+            line = super().readline(size)
+            Counting.largest = max(Counting.largest, len(line))
+            return line
+
+    stream = Counting(b"first\n" + b"x" * 5_000_000 + b"\nlast\n")
+    assert list(bounded_lines(stream, 1000)) == [(1, b"first\n"), (2, None), (3, b"last\n")]
+    assert Counting.largest <= 1024 * 1024  # the long line went by in pieces
+
+
+def test_main_command_skips_an_over_long_jsonl_line(tmp_path, monkeypatch, capsys):
+    _bomb(tmp_path / "bomb.jsonl.gz", 8 * 1024 * 1024)
+    monkeypatch.chdir(tmp_path)
+    code = main(["--max-bytes", "1000000", "--format", "jsonl", "bomb.jsonl.gz"])
+    out, err = capsys.readouterr()
+    assert "bomb.jsonl.gz:2: line longer than" in err
+    assert len(out.splitlines()) == 2  # both good records, cleaned
+    assert code != 0
+
+
+def test_fix_leaves_a_file_with_an_over_long_line_unchanged(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "bomb.jsonl.gz"
+    _bomb(path, 2 * 1024 * 1024)
+    before = path.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    main(["--max-bytes", "1000000", "--fix", "bomb.jsonl.gz"])
+    assert "bomb.jsonl.gz:2: line longer than" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_corpus_mode_skips_an_over_long_line(tmp_path):
+    from newsclean.corpus.stream import decode_record, read_lines
+
+    _bomb(tmp_path / "bomb.jsonl.gz", 3 * 1024 * 1024)
+    lines = list(read_lines([str(tmp_path / "bomb.jsonl.gz")], max_bytes=1_000_000))
+    assert len(lines) == 3 and lines[1].error and lines[1].where.endswith("bomb.jsonl.gz:2")
+    with pytest.raises(newsclean.InputError, match="bomb.jsonl.gz:2: line longer than"):
+        decode_record(lines[1])
+
+
+# -- 12: one odd record never ends a corpus run ------------------------------------------
+
+def test_corpus_mode_reports_odd_records_and_goes_on(tmp_path, capsys):
+    import json
+
+    from newsclean.cli.corpus_command import main as corpus_main
+
+    story = "The council met on Tuesday to vote on the budget for the coming year, officials said."
+    lines = [
+        json.dumps({"id": "first", "text": story}),
+        '{"id": "cut", "title": "Emoji cut \\ud83d", "text": "' + story + ' \\udc00", "source": "x\\ud800"}',
+        json.dumps({"id": "number", "title": 5, "text": story}),
+        json.dumps({"id": "foreign", "changes": ["edited by hand"], "text": story}),
+        json.dumps({"id": "lookalike", "changes": [{"who": "me"}], "text": story}),
+    ]
+    data = ("\n".join(lines) + "\n").encode() + b'{"id": "latin", "text": "caf\xe9"}\n' + json.dumps({"id": "last", "text": story}).encode() + b"\n"
+    (tmp_path / "in.jsonl").write_bytes(data)
+    code = corpus_main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl")])
+    err = capsys.readouterr().err
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["first", "cut", "number", "foreign", "lookalike", "last"]
+    assert records[1]["title"] == "Emoji cut \ufffd" and records[1]["source"] == "x\ufffd"
+    assert records[2]["title"] == "5"
+    assert "in.jsonl:6: not UTF-8" in err and "records that failed: 1" in err
+    assert code != 0  # the failed record shows in the exit code

@@ -69,7 +69,7 @@ class FileJob:
 class LinesJob:
     source: str
     spec: ConfigSpec
-    lines: tuple[tuple[int, bytes], ...]
+    lines: tuple[tuple[int, bytes | None], ...]  # None: a line over the size limit, not read
 
 
 @dataclass
@@ -345,8 +345,9 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     """Clean one JSONL line; returns the line for the file's own copy (fix or mirror)."""
     where = f"{job.source}:{number}"
     mode = options.mode
-    if len(raw) > options.max_bytes:
-        raise InputError(f"line longer than the {formats.size_text(options.max_bytes)} limit")
+    if raw is None:  # read only up to the limit (a gzip bomb's one line): nothing of it to keep
+        result.fail(f"{where}: {formats.too_long_line(options.max_bytes)}; skipped")
+        return None
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -513,13 +514,13 @@ def worker(options: Options) -> Callable[[object], Result]:
     return partial(run_job, options=options)
 
 
-def batches(lines: Iterable[tuple[int, bytes]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024) -> Iterator[tuple]:
+def batches(lines: Iterable[tuple[int, bytes | None]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024) -> Iterator[tuple]:
     """Group ``(number, line)`` pairs into batches of at most ``size`` lines or about ``max_bytes``."""
     batch: list[tuple[int, bytes]] = []
     total = 0
     for item in lines:
         batch.append(item)
-        total += len(item[1])
+        total += len(item[1] or b"")
         if len(batch) >= size or total >= max_bytes:
             yield tuple(batch)
             batch, total = [], 0

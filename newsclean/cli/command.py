@@ -29,6 +29,7 @@ from newsclean.errors import ConfigError
 from newsclean.cli.files import DEFAULT_INCLUDE, FIX_INCLUDE, STDIN, Input, discover, matches
 from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
 from newsclean.cli.progress import Progress
+from newsclean.reading.lines import bounded_lines
 from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Rewrites, Tally, exit_code, wants_colour
 
 __all__ = ["main", "render_text"]
@@ -360,7 +361,11 @@ class Run:
                 continue
             yield start
             try:
-                for lines in batches(enumerate(stream, 1)):
+                for lines in batches(bounded_lines(stream, self.options.max_bytes)):
+                    overlong = next((n for n, raw in lines if raw is None), None)
+                    if overlong is not None and self.options.mode == "fix":  # the line cannot be kept: no rewrite
+                        start.broken = f"{source}:{overlong}: {formats.too_long_line(self.options.max_bytes)}; file left unchanged"
+                        break
                     yield LinesJob(source, spec, lines)
             except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz, say
                 start.broken = f"{source}: cannot read further ({exc}); file left unchanged"

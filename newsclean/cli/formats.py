@@ -73,6 +73,10 @@ def size_text(n: int) -> str:
     return f"{n:,} bytes"
 
 
+def too_long_line(max_bytes: int) -> str:
+    return f"line longer than the {size_text(max_bytes)} limit (raise it with --max-bytes)"
+
+
 def too_large(name: str, max_bytes: int) -> InputError:
     return InputError(f"larger than the {size_text(max_bytes)} limit; skipped (raise it with --max-bytes)", name)
 

@@ -32,15 +32,29 @@ class RecordShape:
 
 
 def is_output(record: Mapping[str, Any]) -> bool:
-    """Whether ``record`` is newsclean output already (it carries an audit trail)."""
+    """Whether ``record`` is newsclean output already: it carries newsclean's audit trail
+    (a ``changes`` field of another kind, a scraper's own, does not make it one)."""
     metadata = record.get("metadata")
-    return isinstance(record.get("text"), str) and (
-        "changes" in record or (isinstance(metadata, Mapping) and "changes" in metadata)
-    )
+    if isinstance(metadata, Mapping) and "changes" in metadata:
+        changes = metadata["changes"]
+    else:
+        changes = record.get("changes")
+    return isinstance(record.get("text"), str) and _is_trail(changes)
+
+
+_CHANGE_KEYS = frozenset(("cleaner", "reason", "before", "after", "position"))
+
+
+def _is_trail(changes: Any) -> bool:
+    return isinstance(changes, list) and all(isinstance(c, Mapping) and _CHANGE_KEYS <= c.keys() for c in changes)
 
 
 def to_document(record: Mapping[str, Any], shape: RecordShape = RecordShape()) -> Document:
-    """The uncleaned Document a record describes."""
+    """The uncleaned Document a record describes.
+
+    Odd fields do not stop it: a ``title`` that is not a string counts as none given (a
+    number is read as its digits), and a ``changes`` field that is not newsclean's audit
+    trail is an ordinary field."""
     url = record.get("url") if isinstance(record.get("url"), str) else None
     if is_output(record):  # our own output: its text is in "text" whatever the input called it
         shape = RecordShape()
@@ -49,20 +63,40 @@ def to_document(record: Mapping[str, Any], shape: RecordShape = RecordShape()) -
         raise InputError(f"a record needs a {shape.text_field!r} or an {shape.html_field!r} string field"
                          " (name others with --text-field / --html-field)", _label(record))
     if is_output(record):
-        return Document.from_dict(record)  # id, metadata and audit trail included
+        return _read_back(record)  # id, metadata and audit trail included
     if isinstance(text, str) and "title" in record:
         # the title is given, so the first line is body: no headline guessing
-        doc = parse_text(sanitize(text), url=url, title=record.get("title"), metadata={"input": "text"})
+        title = _title(record["title"])
+        doc = parse_text(sanitize(text), url=url, title=title and sanitize(title), metadata={"input": "text"})
         if doc.paragraphs and doc.language is None:
             doc = doc.evolve(language=guess(doc.text[:3000])[0])
     else:
         doc = read(text if isinstance(text, str) else html, url=url, name=_label(record))
     metadata = record.get("metadata")
     if isinstance(metadata, Mapping) and metadata:
-        doc = doc.with_metadata(**{**doc.metadata, **metadata})
+        doc = doc.with_metadata(**{**doc.metadata, **{str(k): v for k, v in metadata.items()}})
     if record.get("id") not in (None, ""):
         doc = doc.evolve(id=str(record["id"]))
     return doc
+
+
+def _title(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _read_back(record: Mapping[str, Any]) -> Document:
+    """newsclean output as a Document, its odd values made harmless (a title that is not a
+    string, say: the record may have been edited by hand)."""
+    try:
+        doc = Document.from_dict(record)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise InputError(f"newsclean output that cannot be read back ({type(exc).__name__}: {exc})", _label(record)) from None
+    return doc.evolve(title=_title(doc.title), url=doc.url if isinstance(doc.url, str) else None,
+                      language=doc.language if isinstance(doc.language, str) else None)
 
 
 def to_record(doc: Document, original: Mapping[str, Any], shape: RecordShape = RecordShape(),

@@ -111,8 +111,10 @@ class _DocumentStep:
             if self.pipeline is not None:  # the safety valve, as newsclean.clean applies it
                 doc = guard(raw, self.pipeline(raw), max_removed_share=self.valve[0], allow_gutting=self.valve[1])
                 held_back = bool(doc.metadata.get("suspicious"))
-        except NewscleanError as exc:
-            return _Result(None, None, None, None, 0, str(exc))
+        except Exception as exc:  # one odd record is reported and counted, never the end of the run
+            message = str(exc) if isinstance(exc, NewscleanError) else f"unexpected {type(exc).__name__}: {exc}"
+            where = getattr(item, "where", "")  # a JSON line's file and line number
+            return _Result(None, None, None, None, 0, message if message.startswith(where) else f"{where}: {message}")
         site = record_site(record, self.site_field)
         removed = 0
         if self.model is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import zlib
 from collections import deque
 from contextlib import nullcontext
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -17,6 +18,8 @@ from typing import IO, Any, Callable, ContextManager, Iterable, Iterator, TypeVa
 
 from newsclean.document import Document
 from newsclean.errors import InputError
+from newsclean.reading.decoding import sanitize_surrogates
+from newsclean.reading.lines import MAX_LINE_BYTES, bounded_lines
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,32 +37,88 @@ def open_text(path: str, mode: str = "r") -> ContextManager[IO[str]]:
     return open(path, mode, encoding="utf-8", newline="\n")
 
 
-def read_lines(paths: Iterable[str]) -> Iterator[str]:
-    """The non-blank lines of JSONL files, in order, undecoded (workers decode them)."""
+class Line(str):
+    """A JSON line and where it was read: ``where`` is ``"path:number"``. ``error`` is set
+    for a line that cannot be read (over-long, not UTF-8), whose text is then empty:
+    the worker reports it, by its place, and the run goes on."""
+
+    where: str = ""
+    error: str | None = None
+
+    @classmethod
+    def at(cls, text: str, where: str, error: str | None = None) -> "Line":
+        line = cls(text)
+        line.where, line.error = where, error
+        return line
+
+
+def read_lines(paths: Iterable[str], *, max_bytes: int = MAX_LINE_BYTES) -> Iterator[Line]:
+    """The non-blank lines of JSONL files (plain or gzip), in order, undecoded (workers
+    decode them). Each line is read with a bound (:func:`newsclean.reading.lines.bounded_lines`);
+    one too long or not UTF-8 comes as a :class:`Line` with its ``error``."""
     for path in paths:
+        name = "<stdin>" if path == "-" else path
         try:
-            with open_text(path) as lines:
-                for line in lines:
-                    if line.strip():
-                        yield line
+            with _open_binary(path) as stream:
+                for number, raw in bounded_lines(stream, max_bytes):
+                    where = f"{name}:{number}"
+                    if raw is None:
+                        yield Line.at("", where, f"line longer than {max_bytes:,} bytes")
+                        continue
+                    try:
+                        text = raw.decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        yield Line.at("", where, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+                        continue
+                    if text.strip():
+                        yield Line.at(text, where)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-        except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
-            raise InputError(f"not UTF-8 JSONL{' (gzip)' if path.endswith('.gz') else ''}: {exc}", path) from None
+        except (EOFError, zlib.error) as exc:  # gzip.BadGzipFile is an OSError
+            raise InputError(f"not readable gzip: {exc}", path) from None
+
+
+def _open_binary(path: str) -> ContextManager[IO[bytes]]:
+    if path == "-":
+        return nullcontext(sys.stdin.buffer)
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
 
 
 def decode_record(item: Any) -> dict:
-    """A record from a JSON line, a mapping or a Document; anything else is an InputError."""
+    """A record from a JSON line, a mapping or a Document; anything else is an InputError.
+
+    Lone surrogates (``"\\ud83d"``, an emoji a scraper cut in half) become U+FFFD in every
+    field: no output could encode them."""
     if isinstance(item, Document):
         return item.to_dict()
+    where = getattr(item, "where", None)
+    if isinstance(item, Line) and item.error:
+        raise InputError(item.error, where)
     if isinstance(item, (str, bytes)):
         try:
             item = json.loads(item)
         except ValueError as exc:
-            raise InputError(f"invalid JSON line: {exc}") from None
+            raise InputError(f"invalid JSON line: {exc}", where) from None
     if not isinstance(item, dict):
-        raise InputError(f"a record must be a JSON object, got {type(item).__name__}")
-    return item
+        raise InputError(f"a record must be a JSON object, got {type(item).__name__}", where)
+    return _without_surrogates(item)
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with lone surrogates replaced in every string, at any depth."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return sanitize_surrogates(value)
+        return value
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def read_records(paths: Iterable[str]) -> Iterator[dict]:

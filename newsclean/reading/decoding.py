@@ -242,6 +242,11 @@ def sanitize(text: str) -> str:
     return _without_controls(text, data)
 
 
+def sanitize_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _without_controls(text: str, data: bytes) -> str:
     """``text`` without control characters; ``data``, its UTF-8 form, says at C speed if it has any."""
     if len(data.translate(None, _CONTROL_BYTES)) == len(data):

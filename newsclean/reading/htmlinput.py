@@ -124,8 +124,9 @@ def extract_body(tree: HtmlElement) -> list[str]:
     """The main text as paragraphs, from trafilatura with comments off and no dedup cache."""
     import trafilatura
 
-    from newsclean.reading import readability_gate
+    from newsclean.reading import justext_linear, readability_gate
 
+    justext_linear.install()  # once: trafilatura's jusText fallback in linear time
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     with readability_gate.active():  # skips readability only where its text cannot be chosen
         result = trafilatura.bare_extraction(tree, options=_extractor_options())
