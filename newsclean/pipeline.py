@@ -123,17 +123,17 @@ class Pipeline:
             cleaners = tuple(c for c in cleaners if not getattr(c, "context_free", False))
         return doc
 
-    #: Body paragraphs the title is judged above (see ``_judge_title``).
-    TITLE_CONTEXT = 3
-
     def _judge_title(self, doc: Document) -> Document:
-        """The title goes through the cleaners as the first paragraph above the body would:
-        a cruft line taken for a headline ("Subscribe to our newsletter", "Related
-        Articles") is dropped with the reason the cleaner gives for it."""
-        if not doc.title:
+        """A title taken from a text's first line goes through the cleaners as a first
+        paragraph would: a cruft line taken for a headline ("Subscribe to our newsletter",
+        "Related Articles") is dropped with the reason the cleaner gives for it. It is
+        judged on its own, with no body beside it (next to the body, a headline the first
+        paragraph repeats would look like the repeat), and without a page ``<title>``,
+        its own other copy."""
+        if not doc.title or doc.metadata.get("input") == "html":  # a page's own <h1> or og:title is no guess
             return doc
-        probe = Document(paragraphs=(doc.title, *doc.paragraphs[:self.TITLE_CONTEXT]), language=doc.language,
-                         metadata=doc.metadata)
+        metadata = {k: v for k, v in doc.metadata.items() if k != "page_title"}
+        probe = Document(paragraphs=(doc.title,), language=doc.language, metadata=metadata)
         for change in self._one_pass(probe, self._cleaners).changes:
             if change.position == 0 and change.after is REMOVED:
                 return doc.retitle(None, reason=f"as a first paragraph: {change.reason}", by=change.cleaner)
