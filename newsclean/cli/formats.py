@@ -9,6 +9,7 @@ JSON of another shape, else whatever :func:`newsclean.read` recognises.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import os

@@ -46,7 +46,7 @@ class Line(str):
     error: str | None = None
 
     @classmethod
-    def at(cls, text: str, where: str, error: str | None = None) -> "Line":
+    def at(cls, text: str, where: str, error: str | None = None) -> Line:
         line = cls(text)
         line.where, line.error = where, error
         return line

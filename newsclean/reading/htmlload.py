@@ -92,7 +92,7 @@ def load_whole(html: str, *, sanitized: bool = False) -> tuple[HtmlElement | Non
     clean = html.translate(_INVALID_TABLE)  # what the loader strips (rare path: cost no matter)
     try:
         deep = fromstring(_repair(clean, clean[:50].lower()), parser=DEEP_PARSER)
-    except Exception:  # noqa: BLE001 - keep the first tree
+    except Exception:  # keep the first tree
         return tree, CUT_SHORT
     return deep, CUT_SHORT if _cut_short(DEEP_PARSER) else REPARSED
 

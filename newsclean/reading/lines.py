@@ -8,7 +8,8 @@ in bounded pieces and reported by its number, and the lines after it are read as
 
 from __future__ import annotations
 
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 #: The default bound on one line (what the command line's ``--max-bytes`` also defaults to).
 MAX_LINE_BYTES = 32 * 1024 * 1024
