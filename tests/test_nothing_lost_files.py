@@ -92,8 +92,10 @@ def test_2_failing_corpus_run_keeps_the_previous_output(work, capsys):
     assert good
     # a new first input, then one that breaks off after a good record: the run fails part-way
     (work / "new.jsonl").write_text(json.dumps({"id": "n", "text": "Other news\nA quiet day.\n"}) + "\n")
-    (work / "bad.jsonl").write_bytes((json.dumps(RECORD) + "\n").encode() + b'{"text": "\xff\xfe"}\n')
-    assert corpus_command.main(["new.jsonl", "bad.jsonl", "-o", "out.jsonl", "-q"]) != 0
+    # (a truncated gzip: one bad record no longer ends a run, see item 12)
+    whole = gzip.compress(((json.dumps(RECORD) + "\n") * 50).encode())
+    (work / "bad.jsonl.gz").write_bytes(whole[: len(whole) - 20])
+    assert corpus_command.main(["new.jsonl", "bad.jsonl.gz", "-o", "out.jsonl", "-q"]) != 0
     assert (work / "out.jsonl").read_bytes() == good
     assert [p.name for p in work.iterdir() if "newsclean-tmp" in p.name] == []
 
