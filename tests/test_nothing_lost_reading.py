@@ -296,6 +296,6 @@ def test_corpus_mode_reports_odd_records_and_goes_on(tmp_path, capsys):
     records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["first", "cut", "number", "foreign", "lookalike", "last"]
     assert records[1]["title"] == "Emoji cut \ufffd" and records[1]["source"] == "x\ufffd"
-    assert records[2]["title"] == "5"
+    assert records[2]["metadata"]["title"] == "5"  # the input field itself is kept as it was
     assert "in.jsonl:6: not UTF-8" in err and "records that failed: 1" in err
     assert code != 0  # the failed record shows in the exit code

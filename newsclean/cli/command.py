@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import io
-import itertools
 import os
 import signal
 import sys
@@ -29,7 +28,7 @@ from newsclean.errors import ConfigError
 from newsclean.cli.files import DEFAULT_INCLUDE, FIX_INCLUDE, STDIN, Input, discover, matches
 from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
 from newsclean.cli.progress import Progress
-from newsclean.reading.lines import bounded_lines
+from newsclean.reading.lines import PrefixedStream, bounded_lines
 from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Rewrites, Tally, exit_code, wants_colour
 
 __all__ = ["main", "render_text"]
@@ -543,8 +542,8 @@ class _Stdin:
             self._data = b"".join(self._head) + sys.stdin.buffer.read()
         return self._data
 
-    def lines(self) -> Iterator[bytes]:
-        return itertools.chain(self._head, sys.stdin.buffer)
+    def lines(self) -> PrefixedStream:
+        return PrefixedStream(b"".join(self._head), sys.stdin.buffer)
 
 
 class _StdoutSink:

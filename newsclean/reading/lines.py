@@ -38,3 +38,22 @@ def bounded_lines(stream: IO[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterato
             if not line:
                 break
         yield number, None
+
+
+class PrefixedStream:
+    """A byte stream that gives ``head`` (bytes already read from ``rest``, to sniff its
+    format, say) before the rest of ``rest``: what :func:`bounded_lines` reads stdin through."""
+
+    def __init__(self, head: bytes, rest: IO[bytes]):
+        self._head, self._rest = head, rest
+
+    def readline(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.readline(size)
+        end = self._head.find(b"\n") + 1 or len(self._head)
+        if size >= 0:
+            end = min(end, size)
+        line, self._head = self._head[:end], self._head[end:]
+        if line.endswith(b"\n") or self._head or (size >= 0 and len(line) >= size):
+            return line
+        return line + self._rest.readline(-1 if size < 0 else size - len(line))
