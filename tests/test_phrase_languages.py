@@ -98,3 +98,16 @@ def test_reporting_that_uses_furniture_words_matches_no_family(sentence):
 def test_a_credit_line_still_matches():
     for line in ("Reporting by Jane Doe; Editing by John Smith", "(Reporting by Ali Kucukgocmen in Istanbul)", "Additional reporting by Tom Brown"):
         assert MATCHERS["credits"](fold(line)), line
+
+
+@pytest.mark.parametrize("line", [
+    "Share: WhatsApp · Facebook · Copy link", "Поделиться: ВКонтакте · Telegram · Одноклассники",
+    "แชร์: LINE · Facebook", "Teilen: Facebook | X | E-Mail",
+])
+def test_a_share_bar_in_any_language_is_social(line):
+    # The label may be in a language without phrases; the platform names are the evidence.
+    assert MATCHERS["social"](fold(line))
+
+
+def test_news_naming_platforms_is_not_a_share_bar():
+    assert not MATCHERS["social"](fold("Facebook, WhatsApp and Instagram were down for hours on Monday."))
