@@ -84,7 +84,7 @@ def _score(paragraph, section, key, position=2):
 
 
 def test_reporting_around_a_phrase_outweighs_it():
-    score, evidence = _score("Police warned that fake parcel-delivery messages are landing in your inbox at a record rate.", "newsletter", "lines")
+    score, evidence = _score("Police warned that fake parcel-delivery messages are delivered straight to your inbox at a record rate.", "newsletter", "lines")
     assert score >= KEEP_AT, evidence
     assert any("reporting verb" in e for e in evidence)
 
