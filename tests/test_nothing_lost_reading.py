@@ -125,6 +125,28 @@ def test_unclosed_tags_do_not_make_the_fallback_quadratic(unit):
     assert _seconds(soup_paragraphs, large) < 30 * max(_seconds(soup_paragraphs, small), 0.01)
 
 
+@pytest.mark.parametrize("unit", ["<p x=1 ", "<a ", "<!--"])
+def test_beautifulsoup_reads_fragments_in_linear_time(unit):
+    from newsclean.reading.soupfallback import fragment_paragraphs
+
+    small, large = unit * 1_500, unit * 15_000
+    assert not any(p.strip() for p in fragment_paragraphs(large))
+    assert _seconds(fragment_paragraphs, large) < 30 * max(_seconds(fragment_paragraphs, small), 0.01)
+
+
+def test_a_fragment_is_read_by_beautifulsoup():
+    doc = newsclean.read("<p>The council &amp; the <b>mayor</b> met.</p>")
+    assert doc.paragraphs == ("The council & the mayor met.",)
+    assert doc.metadata["extraction"].startswith("BeautifulSoup (lxml) fallback")
+
+
+def test_a_deep_fragment_keeps_its_text():
+    from newsclean.reading.soupfallback import fragment_paragraphs
+
+    deep = "<div>" * 3000 + "<p>Deep text of the article, kept.</p>" * 20 + "</div>" * 3000
+    assert sum("Deep text" in p for p in fragment_paragraphs(deep)) == 20
+
+
 def test_the_fallback_reads_a_fragment_and_skips_chrome():
     from newsclean.reading.soupfallback import soup_paragraphs
 

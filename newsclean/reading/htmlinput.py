@@ -179,7 +179,8 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     try:
         tree, depth = parse_whole(html, source=source, sanitized=True)  # the reader sanitized it
     except InputError:
-        return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", **fields)
+        return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", fragment=True,
+                              **fields)
     meta = read_metadata(tree, url)
     if depth == CUT_SHORT:  # even huge_tree stopped early: the tree misses the page's end
         title = meta.pop("title")
@@ -219,11 +220,13 @@ def _has_text_outside_tags(html: str) -> bool:
     return bool(_TAG_OR_SPACE.sub("", html[:2_000_000]).strip())
 
 
-def _soup_document(html: str, *, url, source, why: str, title=None, metadata=None, **fields) -> Document:
-    from newsclean.reading.soupfallback import soup_paragraphs
+def _soup_document(html: str, *, url, source, why: str, title=None, metadata=None, fragment: bool = False,
+                   **fields) -> Document:
+    from newsclean.reading.soupfallback import fragment_paragraphs, soup_paragraphs
 
-    paragraphs = soup_paragraphs(html)
+    paragraphs = fragment_paragraphs(html) if fragment else soup_paragraphs(html)
     if not any(p.strip() for p in paragraphs) and metadata is None:
         raise InputError("not parseable as HTML", source)
-    metadata = {**(metadata or {}), "input": "html", "extraction": f"tag-stripping fallback: {why}"}
+    reader = "BeautifulSoup (lxml) fallback" if fragment else "tag-stripping fallback"
+    metadata = {**(metadata or {}), "input": "html", "extraction": f"{reader}: {why}"}
     return Document.from_paragraphs(paragraphs, title=title, url=url, metadata=metadata, **fields)

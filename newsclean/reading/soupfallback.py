@@ -1,4 +1,11 @@
-"""The last resort for HTML that lxml cannot represent: a one-pass tag stripper.
+"""The fallback readers, for HTML that trafilatura's loader rejects or lxml cannot represent.
+
+* :func:`fragment_paragraphs`: a lone fragment (``<p>...</p>`` with no document around it),
+  which trafilatura's loader rejects, is read by BeautifulSoup over lxml's parser. lxml is
+  linear, unlike Python's ``html.parser`` (see below), and BeautifulSoup repairs what a
+  fragment leaves open and gives one tree to walk for the text.
+* :func:`soup_paragraphs`: a one-pass tag stripper for what no tree holds: pages nested
+  deeper than libxml2 builds, or text the parsed tree lost.
 
 libxml2, under lxml and trafilatura, stops building the tree 256 levels deep (2048 with
 ``huge_tree``) and drops the rest of the page, and trafilatura's loader rejects a lone
@@ -26,6 +33,25 @@ _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "
 # A comment, a declaration or processing instruction, or a tag; each runs to the end of
 # the input when it is never closed.
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*(?:>|\Z)", re.S)
+
+
+def fragment_paragraphs(markup: str) -> list[str]:
+    """Text outside page chrome, a paragraph break at each block element, by BeautifulSoup
+    over lxml (libxml2 stops 256 levels deep: a deeper fragment also gets the stripper's text)."""
+    from bs4 import BeautifulSoup  # only for fragments: most pages never need it
+
+    soup = BeautifulSoup(markup, "lxml")
+    for element in soup.find_all(list(_SKIPPED)):
+        element.decompose()
+    for element in soup.find_all(list(_BLOCKS)):
+        element.insert_before("\n")
+        element.insert_after("\n")
+    paragraphs = soup.get_text().split("\n")
+    stripped = soup_paragraphs(markup)
+    # A fragment cut short by the depth limit: the stripper saw more of it.
+    if sum(len(p) for p in stripped) > 2 * sum(len(p) for p in paragraphs) + 100:
+        return stripped
+    return paragraphs
 
 
 def soup_paragraphs(markup: str) -> list[str]:
