@@ -32,6 +32,7 @@ def schema() -> Any:
             ("signature", pa.binary()),
             ("removed", pa.int64()),
             ("error", pa.large_string()),
+            ("held_back", pa.bool_()),
         ]
     )
 
@@ -61,4 +62,5 @@ def _step_batch(batch: Any, step: _DocumentStep, files: Sequence[str] | None) ->
         columns["signature"].append(result.signature)
         columns["removed"].append(result.removed)
         columns["error"].append(result.error)
+        columns["held_back"].append(result.held_back)
     return pa.table(columns, schema=schema())

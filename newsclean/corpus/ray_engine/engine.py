@@ -20,7 +20,7 @@ from newsclean.corpus.ray_engine.near_duplicates import duplicates
 from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, RECORDS_PER_SHARD, with_duplicates, write_shards
 from newsclean.corpus.ray_engine.tables import present, where
 from newsclean.corpus.records import RecordShape
-from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep
+from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep, _valve
 from newsclean.errors import NewscleanError
 
 
@@ -61,6 +61,7 @@ def clean_corpus_on_ray(
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, got {output_format!r}")
     index = NearDuplicateIndex(threshold) if near_duplicates else None  # checks the threshold
     pipeline = pipeline_for(config)
+    valve = _valve(config)  # the safety valve's settings, as the local engine reads them
     files = input_files(inputs)  # a missing input fails here, before the cluster does any work
     summary = summary if summary is not None else CorpusSummary()
     shape = shape if shape is not None else RecordShape()
@@ -70,17 +71,19 @@ def clean_corpus_on_ray(
         rows = read_rows(files)
         if learn_boilerplate:
             thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-            first = run_step(rows, _DocumentStep(pipeline, site_field, None, True, None, shape), files).materialize()
+            first = run_step(
+                rows, _DocumentStep(pipeline, site_field, None, True, None, shape, valve), files
+            ).materialize()
             _account(first, files, summary)
             model = distributed_boilerplate.learn(first, thresholds, parts)
             summary.use(model)
             cleaned = where(first, present("line")).select_columns(["order", "line"])
-            final = run_step(cleaned, _DocumentStep(None, site_field, model, False, signer, shape)).materialize()
+            final = run_step(cleaned, _DocumentStep(None, site_field, model, False, signer, shape, valve)).materialize()
             _account(final, files, summary, count=False)
         else:
             if boilerplate is not None:
                 summary.use(boilerplate)
-            step = _DocumentStep(pipeline, site_field, boilerplate, False, signer, shape)
+            step = _DocumentStep(pipeline, site_field, boilerplate, False, signer, shape, valve)
             final = run_step(rows, step, files).materialize()
             _account(final, files, summary)
         kept = where(final, present("line"))
@@ -100,6 +103,7 @@ def _account(results: Any, files: list[str], summary: CorpusSummary, count: bool
     totals = results.map_batches(_batch_totals, batch_format="pyarrow").take_all()
     if count:
         summary.documents_in += sum(row["rows"] for row in totals)
+        summary.held_back += sum(row["held_back"] for row in totals)
     summary.failed += sum(row["failed"] for row in totals)
     summary.boilerplate_removed += sum(row["removed"] for row in totals)
     summary.documents_with_boilerplate += sum(row["with_removed"] for row in totals)
@@ -121,6 +125,7 @@ def _batch_totals(batch: Any) -> Any:
             "failed": [batch.num_rows - batch.column("error").null_count],
             "removed": [pc.sum(removed).as_py() or 0],
             "with_removed": [pc.sum(pc.greater(removed, 0).cast(pa.int64())).as_py() or 0],
+            "held_back": [pc.sum(batch.column("held_back").cast(pa.int64())).as_py() or 0],
         }
     )
 
