@@ -128,7 +128,7 @@ def write_shards(
     if output_format not in OUTPUT_FORMATS:
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, got {output_format!r}")
     os.makedirs(output_dir, exist_ok=True)
-    blocks = records.repartition(target_num_rows_per_block=records_per_shard)
+    blocks = records.repartition(target_num_rows_per_block=records_per_shard, strict=True)  # strict: joins small blocks
     written = blocks.map_batches(
         partial(_write_shard, output_dir=output_dir, output_format=output_format),
         batch_size=None,
