@@ -16,7 +16,7 @@ from typing import Any
 
 from newsclean.corpus.ray_engine.inputs import FILE_SHIFT
 from newsclean.corpus.runner import Sourced, _DocumentStep
-from newsclean.corpus.stream import encode_record
+from newsclean.corpus.stream import Line, encode_record
 
 
 def schema() -> Any:
@@ -51,8 +51,15 @@ def _step_batch(batch: Any, step: _DocumentStep, files: Sequence[str] | None) ->
     import pyarrow as pa
 
     columns: dict[str, list] = {name: [] for name in schema().names}
-    for order, line in zip(batch.column("order").to_pylist(), batch.column("line").to_pylist()):
-        result = step(Sourced(line, files[order >> FILE_SHIFT]) if files is not None else line)
+    orders, lines = batch.column("order").to_pylist(), batch.column("line").to_pylist()
+    if files is not None:  # input lines, as the local reader gives them: with their place (and error)
+        places = zip(batch.column("where").to_pylist(), batch.column("error").to_pylist())
+        lines = [
+            Sourced(Line.at(line, where or "", error), files[order >> FILE_SHIFT])
+            for order, line, (where, error) in zip(orders, lines, places)
+        ]
+    for order, line in zip(orders, lines):
+        result = step(line)
         record = result.record
         columns["order"].append(order)
         columns["line"].append(encode_record(record) if record is not None else None)

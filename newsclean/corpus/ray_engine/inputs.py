@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from newsclean.corpus.stream import open_text
+from newsclean.corpus.stream import Line, read_lines
 from newsclean.errors import InputError
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json", ".json.gz", ".ndjson", ".ndjson.gz")
@@ -96,23 +96,19 @@ def _table(first: int, lines: list[str]) -> Any:
     import pyarrow as pa
 
     return pa.table(
-        {"order": pa.array(range(first, first + len(lines)), pa.int64()), "line": pa.array(lines, pa.large_string())}
+        {
+            "order": pa.array(range(first, first + len(lines)), pa.int64()),
+            "line": pa.array([str(line) for line in lines], pa.large_string()),
+            "where": pa.array([getattr(line, "where", None) for line in lines], pa.large_string()),
+            "error": pa.array([getattr(line, "error", None) for line in lines], pa.large_string()),
+        }
     )
 
 
 def _jsonl_lines(path: str) -> Iterator[str]:
-    """Non-blank lines, as the local engine's ``read_lines`` gives them."""
-    import gzip
-
-    try:
-        with open_text(path) as lines:
-            for line in lines:
-                if line.strip():
-                    yield line
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from None
-    except (UnicodeDecodeError, EOFError, gzip.BadGzipFile) as exc:
-        raise InputError(f"not UTF-8 JSONL{' (gzip)' if path.endswith('.gz') else ''}: {exc}", path) from None
+    """The local engine's own reading: non-blank lines, each with its place, and a line that
+    cannot be read (over-long, not UTF-8) as an empty one carrying its error."""
+    return read_lines([path])
 
 
 def _parquet_lines(path: str) -> Iterator[str]:
@@ -123,9 +119,12 @@ def _parquet_lines(path: str) -> Iterator[str]:
         parquet = pq.ParquetFile(path)
         metadata = parquet.schema_arrow.metadata or {}
         encoded = frozenset(json.loads(metadata[JSON_COLUMNS_KEY])) if JSON_COLUMNS_KEY in metadata else frozenset()
+        number = 0
         for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
             for row in batch.to_pylist():
-                yield json.dumps(parquet_row_to_record(row, encoded), ensure_ascii=False, default=str)
+                number += 1
+                record = json.dumps(parquet_row_to_record(row, encoded), ensure_ascii=False, default=str)
+                yield Line.at(record, f"{path}:row {number}")
     except OSError as exc:
         raise InputError(f"cannot read Parquet: {exc}", path) from None
 
