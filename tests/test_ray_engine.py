@@ -213,3 +213,56 @@ def test_without_ray_the_engine_says_how_to_install_it_and_exits_2(tmp_path):
     assert done.returncode == 2
     assert "pip install 'newsclean[ray]'" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+@needs_ray
+def test_replay_matches_only_representatives_as_the_local_index_does():
+    """A ≈ B ≈ C but A ≉ C: C is not a copy of B, because B is a copy itself (the local rule)."""
+    import numpy as np
+
+    from newsclean.corpus.near_duplicates import NearDuplicateIndex, estimated_similarity
+    from newsclean.corpus.ray_engine.near_duplicates import _bucket_edges, _replay, bucket_of
+
+    rng = np.random.default_rng(4)
+    a = rng.integers(0, 2**32, 64, dtype=np.uint32)
+    b, c = a.copy(), a.copy()
+    b[:20] = rng.integers(0, 2**32, 20, dtype=np.uint32)  # B agrees with A on 44 of 64 values
+    c[:20], c[40:60] = b[:20], rng.integers(0, 2**32, 20, dtype=np.uint32)  # C with B on 44, with A on 24
+    signatures = [v.tobytes() for v in (a, b, c)]
+    assert (
+        estimated_similarity(signatures[0], signatures[2]) < 0.6 <= estimated_similarity(signatures[1], signatures[2])
+    )
+
+    local = NearDuplicateIndex(0.6)
+    decisions = [local.match_or_add(doc_id, s) for doc_id, s in zip("ABC", signatures)]
+    expected = {n: (m.representative, m.similarity) for n, m in enumerate(decisions) if m is not None}
+    assert expected == {1: ("A", 0.6875)}
+
+    rows = [
+        (band, key, order, doc_id, s)
+        for order, (doc_id, s) in enumerate(zip("ABC", signatures))
+        for band, key in enumerate(local.band_keys(s))
+    ]
+    buckets: dict[int, list] = {}
+    for row in rows:
+        buckets.setdefault(bucket_of(row[0], row[1]), []).append(row)
+    edges = [
+        _bucket_edges(
+            pyarrow.table(
+                {
+                    "band": [r[0] for r in group],
+                    "key": [r[1] for r in group],
+                    "order": [r[2] for r in group],
+                    "id": [r[3] for r in group],
+                    "signature": [r[4] for r in group],
+                }
+            ),
+            64,
+            0.6,
+        )
+        for group in buckets.values()
+    ]
+    component = pyarrow.concat_tables(edges)
+    assert {(row["lo"], row["hi"]) for row in component.to_pylist()} == {(0, 1), (1, 2)}
+    copies = _replay(component).to_pylist()
+    assert {row["order"]: (row["duplicate_of"], row["similarity"]) for row in copies} == expected
