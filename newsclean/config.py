@@ -21,7 +21,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from newsclean.cleaners import BUILTINS
 from newsclean.errors import ConfigError
@@ -33,7 +33,7 @@ DEFAULT_ORDER: tuple[str, ...] = tuple(BUILTINS)
 TOP_LEVEL_KEYS = ("cleaners", "disable", "enable", "exclude", "max_removed_share", "allow_gutting")
 
 
-def _choices(values) -> str:
+def _choices(values: Iterable[str]) -> str:
     return ", ".join(sorted(values))
 
 

@@ -139,7 +139,7 @@ class Pipeline:
                 return doc.retitle(None, reason=f"as a first paragraph: {change.reason}", by=change.cleaner)
         return doc
 
-    def _one_pass(self, doc: Document, cleaners) -> Document:
+    def _one_pass(self, doc: Document, cleaners: Iterable[Cleaner]) -> Document:
         for cleaner in cleaners:
             name = cleaner_name(cleaner)
             try:

@@ -98,11 +98,11 @@ def _fold_guillemets(text: str, marks: re.Pattern, ascii_: str) -> str:
     spans += [(k, k + 1) for k in stack if not _space_at(text, k + 1)]  # openers attached to the word after
     if not spans:
         return text
-    out, last = [], 0
+    out, done = [], 0
     for start, end in sorted(spans):
-        out += [text[last:start], ascii_]
-        last = end
-    out.append(text[last:])
+        out += [text[done:start], ascii_]
+        done = end
+    out.append(text[done:])
     return "".join(out)
 
 

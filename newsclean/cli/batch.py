@@ -341,7 +341,7 @@ def _run_lines(job: LinesJob, options: Options) -> Result:
     return result
 
 
-def _run_record(job: LinesJob, options: Options, result: Result, number: int, raw: bytes) -> bytes | None:
+def _run_record(job: LinesJob, options: Options, result: Result, number: int, raw: bytes | None) -> bytes | None:
     """Clean one JSONL line; returns the line for the file's own copy (fix or mirror)."""
     where = f"{job.source}:{number}"
     mode = options.mode
@@ -395,9 +395,11 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         result.report += explain(label, doc, text_line, Style(options.colour), line_label="text-line",
                                  whole_lines=options.whole_lines)
     elif mode == "diff" and doc.changes:  # the text field's lines, not the whole JSON line
+        assert isinstance(text_value, str)  # HTML fields are read only in output and explain modes
         name = label.replace(job.source, _label_path(job.source), 1) + f" {options.text_field}"
         result.report += unified_diff(text_value, cleaned_text(), job.source, labels=(f"a/{name}", f"b/{name}"))
     elif mode == "fix":
+        assert isinstance(text_value, str)  # HTML fields are read only in output and explain modes
         fixed = text_value
         if doc.changes:
             rounds = fix_rounds(text_value, doc, clean)
@@ -516,7 +518,7 @@ def worker(options: Options) -> Callable[[object], Result]:
 
 def batches(lines: Iterable[tuple[int, bytes | None]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024) -> Iterator[tuple]:
     """Group ``(number, line)`` pairs into batches of at most ``size`` lines or about ``max_bytes``."""
-    batch: list[tuple[int, bytes]] = []
+    batch: list[tuple[int, bytes | None]] = []
     total = 0
     for item in lines:
         batch.append(item)

@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 import traceback
-from typing import IO, Iterator, TextIO
+from typing import IO, Iterator, TextIO, cast
 
 from newsclean import __version__
 from newsclean.cli import configfile
@@ -210,7 +210,7 @@ def _fixed_config(args: argparse.Namespace) -> ConfigSpec | None:
         if not os.path.isfile(args.config):  # /dev/null, a folder: there, but not a file to read
             raise UsageError(f"--config {args.config}: not a regular file (give a newsclean.toml or pyproject.toml)")
         spec = ConfigSpec(os.path.abspath(args.config), enable, disable, trusted=True)
-        if configfile.read_table(spec.path) is None:
+        if configfile.read_table(os.path.abspath(args.config)) is None:
             raise ConfigError(f"{args.config} has no [tool.newsclean] table")
         configfile.cleaner(spec)
         return spec
@@ -267,7 +267,8 @@ class Run:
             return False
         if self.out_file:
             return outputs.onto_input(self.out_file, [item.path]) is not None
-        return os.path.realpath(item.path).startswith(os.path.realpath(self.options.out_dir) + os.sep)
+        out_dir = self.options.out_dir or ""  # set: the test above returned without one
+        return os.path.realpath(item.path).startswith(os.path.realpath(out_dir) + os.sep)
 
     def output_clash(self, inputs: list[Input]) -> str | None:
         """Why the planned outputs would destroy data (an output is an input, or two inputs
@@ -369,7 +370,7 @@ class Run:
             except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz, say
                 start.broken = f"{source}: cannot read further ({exc}); file left unchanged"
             finally:
-                if stdin is None:
+                if stdin is None and hasattr(stream, "close"):  # stdin is not ours to close
                     stream.close()
             yield End(start)
 
@@ -493,10 +494,10 @@ class Sink:
         self._context = replacing(path, expect=expect)
         raw = self._context.__enter__()
         self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if compress else None
-        self.stream: IO[bytes] = self._gzip or raw
+        self.stream: IO[bytes] = cast(IO[bytes], self._gzip or raw)
 
     @classmethod
-    def open(cls, start: Start, options: Options) -> "Sink | None":
+    def open(cls, start: Start, options: Options) -> "Sink | _StdoutSink | None":
         if start.item.path == STDIN:
             return _StdoutSink() if options.mode == "fix" else None
         if options.mode == "fix":

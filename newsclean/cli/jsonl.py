@@ -14,7 +14,7 @@ find where a value starts and ends in the line; orjson and msgspec give no posit
 from __future__ import annotations
 
 import json
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public in CPython, not in typeshed
 from typing import Any
 
 _DECODER = json.JSONDecoder()

@@ -6,6 +6,8 @@ article must match too, so matching does not depend on knowing the language firs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +23,8 @@ try:
     from re import _constants as _sre  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 
 @lru_cache(maxsize=None)
@@ -129,7 +131,7 @@ def required_literals(pattern: str) -> frozenset[str] | None:
             elif op is _sre.BRANCH:
                 branches = [of(b) for b in av[1]]
                 if all(branches):
-                    found = frozenset().union(*branches)
+                    found = frozenset[str]().union(*(b for b in branches if b is not None))
             elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
                 found = of(av[2])
             if found:
@@ -268,7 +270,7 @@ class PhraseIndex:
         self._anchor_ids = frozenset(self._by_anchor)
         self._automaton = automaton
 
-    def _candidates(self, text: str, anchors: frozenset[int] | None) -> list[_Phrase]:
+    def _candidates(self, text: str, anchors: frozenset[int] | None) -> Sequence[_Phrase]:
         if anchors is None:
             anchors = anchors_in(text) if self._automaton is _AUTOMATON else self._automaton.scan(text)
         hit = self._anchor_ids.intersection(anchors)

@@ -102,9 +102,9 @@ def unicode_codec(data: bytes) -> str | None:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return codec
-    codec = unicode_without_bom(data)
-    if codec:
-        return codec
+    found = unicode_without_bom(data)
+    if found:
+        return found
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

@@ -79,7 +79,7 @@ def guess(text: str) -> tuple[str | None, float]:
     return _best_stopword_language(words(sample), set(sample.lower()))
 
 
-def _best_stopword_language(tokens: list[str], letters: set[str] = frozenset()) -> tuple[str | None, float]:
+def _best_stopword_language(tokens: list[str], letters: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, float]:
     if not tokens:
         return None, 0.0
     # Function words score one each; a letter typical of the language scores two, which

@@ -9,14 +9,20 @@ in bounded pieces and reported by its number, and the lines after it are read as
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Protocol
 
 #: The default bound on one line (what the command line's ``--max-bytes`` also defaults to).
 MAX_LINE_BYTES = 32 * 1024 * 1024
 _SKIP_PIECE = 1024 * 1024
 
 
-def bounded_lines(stream: IO[bytes], max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
+class LineReader(Protocol):
+    """What :func:`bounded_lines` reads from: a binary file, or a :class:`PrefixedStream`."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def bounded_lines(stream: LineReader, max_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None]]:
     """``(number, line)`` for each line of ``stream`` (1-based, line ending kept), with
     ``None`` for a line longer than ``max_bytes``, which is never held in memory whole.
 

@@ -87,6 +87,7 @@ def _glued(word: str) -> str | None:
     # best[i]: the first marker of a split of word[:i] into known words ("" none yet), or None.
     best: list[str | None] = [None] * (len(word) + 1)
     best[0] = ""
+    label: str | None
     for i in range(len(word)):
         if best[i] is None:
             continue

@@ -118,7 +118,7 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
     # test per element, or an XPath with the markers inside, costs far more on a large page.
     attributes = tree.xpath("//@class | //@id")
     offsets = list(accumulate(map(add, map(len, attributes), repeat(1)), initial=0))
-    matched = []
+    matched: list[HtmlElement] = []
     for i in _marked(attributes, offsets):
         element = attributes[i].getparent()
         if not matched or matched[-1] is not element:
