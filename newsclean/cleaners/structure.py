@@ -53,11 +53,35 @@ class Structure(Cleaner):
         reasons = self._calls_at_tail(doc)
         end = min(reasons, default=n)
         reasons.update(self._headlines_at_tail(doc, end))
+        for i in range(1, n):  # the first paragraph is the lead: never furniture by shape alone
+            if i not in reasons:
+                reason = self._single(doc, i)
+                if reason:
+                    reasons[i] = reason
         if not reasons:
             return doc
         if sum(signals_of(doc, i).words for i in reasons) > self.max_share * word_estimate(doc.text):
             return doc
         return doc.drop(reasons, by=self.name)
+
+    # -- single paragraphs, anywhere -----------------------------------------------------
+
+    def _single(self, doc: Document, i: int) -> str | None:
+        """A menu line, or one short paragraph that carries a call to act by itself: an
+        imperative or second-person address plus two more kinds of call signal (a price,
+        a link, the publication's own voice), and nothing reported or quoted."""
+        signals = signals_of(doc, i)
+        if signals.menu:
+            return "short items between '·' separators (a share bar, menu or footer line)"
+        if signals.words > self.max_words or signals.reporting or signals.quoted:
+            return None
+        calls = signals.calls()
+        if not {"imperative", "second person"} & set(calls):
+            return None
+        kinds = {"price" if c in ("money amount", "price per period") else c for c in calls}
+        if len(kinds) < 3:
+            return None
+        return f"a short call to act: {', '.join(calls)}"
 
     # -- calls to act ------------------------------------------------------------------
 

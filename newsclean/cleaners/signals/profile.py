@@ -27,6 +27,7 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]"
 # Where a sentence or a clause starts: imperatives open them ("..., apoie por Pix").
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;,。！？、，]\s*|\s[-–—|•/]\s)[\"'(\[¡¿]*(\w+)")
 _QUOTED = re.compile(r'"[^"]{0,600}"')
+_MENU_SEPARATOR = re.compile(r"\s[·•]\s")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Signals:
     link: bool
     sentence_end: bool
     quoted: bool
+    #: Short items between "·" or "•" separators: a share bar, a menu, a footer of links.
+    menu: bool
     #: Share of function words, or None when no stop-word list applies.
     stopwords: float | None
 
@@ -114,8 +117,19 @@ def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexi
         link=has_link(folded),
         sentence_end=ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
         quoted=quoted,
+        menu=is_menu(paragraph),
         stopwords=stopword_share(tokens, lex.language, lex.justext, paragraph),
     )
+
+
+def is_menu(paragraph: str) -> bool:
+    """Three or more items of at most four words between "·" or "•" separators
+    ("Share: WhatsApp · Facebook · Copy link", "Terms · Privacy · Cookie settings").
+    Prose never strings words together that way; tables use "|", which is left alone."""
+    if "·" not in paragraph and "•" not in paragraph:
+        return False
+    items = [item.strip() for item in _MENU_SEPARATOR.split(paragraph)]
+    return len(items) >= 3 and all(0 < len(item.split()) <= 4 for item in items[1:])
 
 
 def _cased_address(lex: Lexicon, paragraph: str) -> bool:
