@@ -26,7 +26,6 @@ month ...") keeps its text.
 from __future__ import annotations
 
 from newsclean.document import Document
-from newsclean.textutil import ends_like_sentence
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals import signals_of, word_estimate
 
@@ -40,8 +39,10 @@ class Structure(Cleaner):
     name = "structure"
     summary = "tail runs of short calls to act (second person, imperative, money, links) and of headlines, in any language"
 
-    def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, max_share: float = 0.4):
+    def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, min_items: int = 2,
+                 max_share: float = 0.4):
         self.max_words = max_words
+        self.min_items = min_items
         self.max_run = max_run
         self.min_headlines = min_headlines
         self.max_share = max_share
@@ -53,6 +54,7 @@ class Structure(Cleaner):
         reasons = self._calls_at_tail(doc)
         end = min(reasons, default=n)
         reasons.update(self._headlines_at_tail(doc, end))
+        reasons.update(self._headline_runs(doc, reasons))
         for i in range(1, n):  # the first paragraph is the lead: never furniture by shape alone
             if i not in reasons:
                 reason = self._single(doc, i)
@@ -135,16 +137,37 @@ class Structure(Cleaner):
         reasons[i] = f"heading of a run of {len(items)} headline-like lines at the tail"
         return reasons
 
+    def _headline_runs(self, doc: Document, taken: dict[int, str]) -> dict[int, str]:
+        """A short heading followed by at least ``min_items`` headline-like lines, anywhere
+        after the lead: a "related" box the extractor left between two paragraphs."""
+        n = len(doc.paragraphs)
+        reasons: dict[int, str] = {}
+        i = 1
+        while i < n - self.min_items:
+            if i in taken or not self._is_heading(doc, i):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i <= self.max_run and j not in taken and self._is_headline(doc, j):
+                j += 1
+            count = j - i - 1
+            if count >= self.min_items:
+                label = doc.paragraphs[i].strip()
+                reasons[i] = f"heading of a run of {count} headline-like lines"
+                reasons.update({k: f"headline in a run of {count} under the heading {label!r}" for k in range(i + 1, j)})
+            i = max(j, i + 1)
+        return reasons
+
     def _is_headline(self, doc: Document, i: int) -> bool:
         signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i]
         if not 3 <= signals.words <= 20 or signals.reporting or signals.quoted or signals.link:
             return False
-        return not ends_like_sentence(paragraph) or paragraph.rstrip().endswith("?")
+        return not signals.sentence_end or paragraph.rstrip().endswith(("?", "？"))
 
     def _is_heading(self, doc: Document, i: int) -> bool:
         signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i].rstrip()
         if not 1 <= signals.words <= 5 or signals.quoted or signals.link or any(ch.isdigit() for ch in paragraph):
             return False
-        return paragraph.endswith(":") or not ends_like_sentence(paragraph)
+        return paragraph.endswith((":", "：")) or not signals.sentence_end
