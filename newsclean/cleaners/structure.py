@@ -1,26 +1,30 @@
-"""Cruft recognised by its shape, in any wording and any language: the tail of an article
-that turns to the reader and asks for something, and a run of headlines closing it.
+"""Cruft recognised by its shape, in any wording and any language: text that turns to the
+reader and asks for something, runs of headlines under a short heading, menu lines.
 
-Two rules, both reading :mod:`newsclean.cleaners.signals` (no phrase lists):
+The rules read :mod:`newsclean.cleaners.signals` (no phrase lists):
 
 * **Calls to act at the tail.** From the last paragraph backwards, a run of short
-  paragraphs (at most ``max_words`` words) that each carry a call signal: second-person
-  address, an imperative opening a sentence or clause, a money amount, a price per
-  period, a link / e-mail address / @handle, the publication's own voice ("our
-  journalism"). Lines of at most three words ("Thank you.", "Remind me later.") may sit
-  between them. The run goes when it holds an imperative and at least two other kinds of
-  signal, spread over two paragraphs or more (a single paragraph needs three other kinds).
-  A paragraph that reports ("said", "according to") or quotes someone ends the run: a
-  donation appeal never attributes, a story about one does.
-* **Headlines at the tail.** A run of at least ``min_headlines`` headline-like lines
-  (three to twenty words, not ending like a sentence, no link) that reaches the end of
-  the text, under a short heading line without digits or links ("Lesen Sie auch",
-  "Більше новин", "相关阅读", in any language). Without a heading a run of short lines
-  is as often a list in the article (steps, findings, references) and stays.
+  paragraphs (at most ``max_words`` words) that each turn to the reader: second-person
+  address, an imperative opening a sentence or clause, a link / e-mail address / @handle,
+  the publication's own voice ("our journalism"); money amounts and prices per period
+  count as supporting signals. Lines of at most three words ("Thank you.", "Remind me
+  later.") may sit between them. The run goes when it holds an imperative and at least
+  two other kinds of signal, spread over two paragraphs or more (a single paragraph needs
+  three other kinds). A paragraph that reports ("said", "according to") or quotes
+  someone ends the run: a donation appeal never attributes, a story about one does.
+* **A single call to act**, anywhere after the first paragraph: a short paragraph with an
+  imperative or second-person address and two more kinds of call signal (a price, a
+  link, the publication's voice), nothing reported, nothing quoted.
+* **Headline runs.** A short heading (at most five words, no digits or links, not a
+  sentence: "Lesen Sie auch", "Більше новин", "相关阅读") followed by at least
+  ``min_items`` headline-like lines (three to twenty words, not ending like a sentence,
+  no link), anywhere after the lead; at the tail, ``min_headlines`` of them. Without a
+  heading a run of short lines is as often a list in the article and stays.
+* **Menu lines**: three or more items of at most four words between "·" or "•"
+  separators (share bars, footer links).
 
-Both stay away from the first half of the document and never take more than 40% of
-its words: an article that *is* a service piece ("You can apply online for 20 euros a
-month ...") keeps its text.
+No rule takes more than 40% of a document's words: an article that *is* a service piece
+("You can apply online for 20 euros a month ...") keeps its text.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ _SUPPORTING = ("second person", "money amount", "price per period", "link or han
 
 class Structure(Cleaner):
     name = "structure"
-    summary = "tail runs of short calls to act (second person, imperative, money, links) and of headlines, in any language"
+    summary = "calls to act (second person, imperative, money, links), headline runs under a heading and menu lines, in any language"
 
     def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, min_items: int = 2,
                  max_share: float = 0.4):
@@ -55,7 +59,7 @@ class Structure(Cleaner):
         end = min(reasons, default=n)
         reasons.update(self._headlines_at_tail(doc, end))
         reasons.update(self._headline_runs(doc, reasons))
-        for i in range(1, n):  # the first paragraph is the lead: never furniture by shape alone
+        for i in range(n):
             if i not in reasons:
                 reason = self._single(doc, i)
                 if reason:
@@ -75,10 +79,13 @@ class Structure(Cleaner):
         signals = signals_of(doc, i)
         if signals.menu:
             return "short items between '·' separators (a share bar, menu or footer line)"
+        if i == 0:
+            return None  # the lead: a call to act there is the story's own (a health warning)
         if signals.words > self.max_words or signals.reporting or signals.quoted:
             return None
         calls = signals.calls()
-        if not {"imperative", "second person"} & set(calls):
+        # A price is what sets an appeal apart from a story's own "tell us", "follow us" line.
+        if not {"imperative", "second person"} & set(calls) or not (signals.money or signals.period):
             return None
         kinds = {"price" if c in ("money amount", "price per period") else c for c in calls}
         if len(kinds) < 3:
@@ -151,12 +158,28 @@ class Structure(Cleaner):
             while j < n and j - i <= self.max_run and j not in taken and self._is_headline(doc, j):
                 j += 1
             count = j - i - 1
-            if count >= self.min_items:
+            if count >= self.min_items and self._foreign_to_article(doc, i, j):
                 label = doc.paragraphs[i].strip()
                 reasons[i] = f"heading of a run of {count} headline-like lines"
                 reasons.update({k: f"headline in a run of {count} under the heading {label!r}" for k in range(i + 1, j)})
             i = max(j, i + 1)
         return reasons
+
+    def _foreign_to_article(self, doc: Document, heading: int, end: int) -> bool:
+        """Headlines of *other* stories: the heading introduces no list of its own (no colon,
+        no bullets or numbers on the items), and most of the items' longer words occur
+        nowhere else in the document. A list in the article (products, steps, names)
+        shares its words with the text around it."""
+        if doc.paragraphs[heading].rstrip().endswith((":", "：")):
+            return False
+        items = range(heading + 1, end)
+        if any(doc.paragraphs[k].lstrip()[:1] in "-–•*·0123456789" for k in items):
+            return False
+        elsewhere = {t for k, row in enumerate(doc.tokens) if not heading <= k < end for t in row}
+        words = [t for k in items for t in doc.tokens[k] if len(t) >= 4 and not t.isdigit()]
+        if not words:
+            return False
+        return sum(t not in elsewhere for t in words) >= 0.7 * len(words)
 
     def _is_headline(self, doc: Document, i: int) -> bool:
         signals = signals_of(doc, i)
