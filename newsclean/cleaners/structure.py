@@ -151,7 +151,7 @@ class Structure(Cleaner):
         reasons: dict[int, str] = {}
         i = 1
         while i < n - self.min_items:
-            if i in taken or not self._is_heading(doc, i):
+            if i in taken or not self._is_heading(doc, i) or not self._after_prose(doc, i):
                 i += 1
                 continue
             j = i + 1
@@ -164,6 +164,13 @@ class Structure(Cleaner):
                 reasons.update({k: f"headline in a run of {count} under the heading {label!r}" for k in range(i + 1, j)})
             i = max(j, i + 1)
         return reasons
+
+    @staticmethod
+    def _after_prose(doc: Document, i: int) -> bool:
+        """A box heading follows a paragraph of prose, not a line that announces a list
+        ("... are:") or a line of a list."""
+        previous = doc.paragraphs[i - 1].rstrip()
+        return signals_of(doc, i - 1).sentence_end and not previous.endswith((":", "："))
 
     def _foreign_to_article(self, doc: Document, heading: int, end: int) -> bool:
         """Headlines of *other* stories: the heading introduces no list of its own (no colon,
@@ -184,13 +191,14 @@ class Structure(Cleaner):
     def _is_headline(self, doc: Document, i: int) -> bool:
         signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i]
-        if not 3 <= signals.words <= 20 or signals.reporting or signals.quoted or signals.link:
-            return False
+        if not 3 <= signals.words <= 20 or signals.reporting or signals.quoted or signals.link or " | " in paragraph:
+            return False  # " | ": a table row
         return not signals.sentence_end or paragraph.rstrip().endswith(("?", "？"))
 
     def _is_heading(self, doc: Document, i: int) -> bool:
         signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i].rstrip()
-        if not 1 <= signals.words <= 5 or signals.quoted or signals.link or any(ch.isdigit() for ch in paragraph):
+        if not 1 <= signals.words <= 5 or signals.quoted or signals.link or "|" in paragraph \
+                or any(ch.isdigit() for ch in paragraph):
             return False
         return paragraph.endswith((":", "：")) or not signals.sentence_end

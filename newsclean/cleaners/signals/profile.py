@@ -20,7 +20,7 @@ from newsclean.document import Document
 from newsclean.textutil import ends_like_sentence, words
 from newsclean.cleaners.signals.lexicon import Lexicon, best_language, lexicon, languages
 from newsclean.cleaners.signals.patterns import has_link, has_money, has_period
-from newsclean.cleaners.signals.sentences import stopword_share
+from newsclean.cleaners.signals.sentences import stoplist, stopword_share
 
 # Characters of scripts written without spaces: about two of them make a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
@@ -84,11 +84,34 @@ def document_lexicon(doc: Document) -> Lexicon:
     could not name the language or has no lexicon for it."""
     def choose() -> Lexicon:
         language = doc.language if doc.language in languages() else None
-        if language is None:
-            tokens = {t for row in doc.tokens[:40] for t in row}
-            language = best_language(tokens, "\n".join(doc.folded[:40]))
+        tokens = [t for row in doc.tokens[:40] for t in row]
+        # The reader's guess knows only the languages with phrase files and can name Danish
+        # text English; a text that is not a fifth function words of its named language is
+        # checked against every lexicon language's jusText list.
+        if tokens and (language is None or _stopword_share(tokens, language) < 0.2):
+            language = _by_stopwords(tokens) or language or best_language(set(tokens), "\n".join(doc.folded[:40]))
         return lexicon(language)
     return doc.memo("signals.lexicon", 0, choose) if doc.paragraphs else lexicon(None)
+
+
+def _stopword_share(tokens: list[str], language: str) -> float:
+    name = lexicon(language).justext
+    if name is None:
+        return 1.0  # zh, ja, th, ko: named by their script, nothing to check
+    words = stoplist(name)
+    return sum(t in words for t in tokens) / len(tokens)
+
+
+def _by_stopwords(tokens: list[str]) -> str | None:
+    """The lexicon language whose jusText list covers most of ``tokens`` (at least a fifth)."""
+    best, best_share = None, 0.2
+    for language in languages():
+        if lexicon(language).justext is None:
+            continue
+        share = _stopword_share(tokens, language)
+        if share > best_share:
+            best, best_share = language, share
+    return best
 
 
 def signals_of(doc: Document, i: int) -> Signals:
