@@ -32,6 +32,7 @@ from __future__ import annotations
 from newsclean.document import Document
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals import signals_of, word_estimate
+from newsclean.cleaners.signals.patterns import has_digit
 
 #: A paragraph joins a run only when it turns to the reader; a price alone is news.
 _ADDRESSING = frozenset(("second person", "imperative", "link or handle", "publication's own voice"))
@@ -76,11 +77,12 @@ class Structure(Cleaner):
         """A menu line, or one short paragraph that carries a call to act by itself: an
         imperative or second-person address plus two more kinds of call signal (a price,
         a link, the publication's own voice), and nothing reported or quoted."""
-        signals = signals_of(doc, i)
-        if signals.menu:
+        paragraph = doc.paragraphs[i]
+        if ("·" in paragraph or "•" in paragraph) and signals_of(doc, i).menu:
             return "short items between '·' separators (a share bar, menu or footer line)"
-        if i == 0:
-            return None  # the lead: a call to act there is the story's own (a health warning)
+        if i == 0 or len(paragraph) > 12 * self.max_words or not has_digit(paragraph):
+            return None  # the lead: a call to act there is the story's own; no digit, no price
+        signals = signals_of(doc, i)
         if signals.words > self.max_words or signals.reporting or signals.quoted:
             return None
         calls = signals.calls()
@@ -101,6 +103,8 @@ class Structure(Cleaner):
         callers: dict[int, list[str]] = {}
         i = n - 1
         while i >= floor:
+            if len(doc.paragraphs[i]) > 12 * self.max_words:
+                break  # too long to count its words: prose
             signals = signals_of(doc, i)
             if signals.words > self.max_words or signals.reporting or is_quoted_speech(doc.paragraphs[i]) \
                     or (signals.quoted and signals.words > 3):
@@ -189,15 +193,19 @@ class Structure(Cleaner):
         return sum(t not in elsewhere for t in words) >= 0.7 * len(words)
 
     def _is_headline(self, doc: Document, i: int) -> bool:
-        signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i]
+        if len(paragraph) > 300:
+            return False
+        signals = signals_of(doc, i)
         if not 3 <= signals.words <= 20 or signals.reporting or signals.quoted or signals.link or " | " in paragraph:
             return False  # " | ": a table row
         return not signals.sentence_end or paragraph.rstrip().endswith(("?", "？"))
 
     def _is_heading(self, doc: Document, i: int) -> bool:
-        signals = signals_of(doc, i)
         paragraph = doc.paragraphs[i].rstrip()
+        if len(paragraph) > 80:
+            return False
+        signals = signals_of(doc, i)
         if not 1 <= signals.words <= 5 or signals.quoted or signals.link or "|" in paragraph \
                 or any(ch.isdigit() for ch in paragraph):
             return False

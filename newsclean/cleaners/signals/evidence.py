@@ -53,7 +53,7 @@ def reporting_score(doc: Document, i: int, span: tuple[int, int]) -> tuple[int, 
     rest_folded = folded[:start] + " " + folded[end:]
     paragraph = doc.paragraphs[i]
     rest = paragraph[:start] + " " + paragraph[end:] if len(paragraph) == len(folded) else rest_folded
-    signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc))
+    signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc), stopwords=True)
     score, evidence = 0, []
 
     def weigh(points: int, name: str) -> None:

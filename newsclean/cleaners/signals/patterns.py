@@ -45,8 +45,29 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}
 HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}(?![\w@.])")
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+# The same amounts as MONEY, read around each number instead of trying every alternative
+# at every position: a paragraph holds few numbers, so this is several times faster.
+_NUMBER = re.compile(r"\d[\d.,]*")
+_BEFORE = re.compile(rf"(?:[{_SYMBOLS}]|\b(?:{_CODES})|\brp\.?|\br\$)\s?\Z")
+_AFTER = re.compile(rf"\s?(?:[{_SYMBOLS}]|(?:{_CODES})\b|(?:{_WORDS})(?!\w)|{_UNSPACED_WORDS})")
+
+
 def has_money(folded: str) -> bool:
-    return MONEY.search(folded) is not None
+    """A money amount (what :data:`MONEY` finds), looked for around each number."""
+    for number in _NUMBER.finditer(folded):
+        start = number.start()
+        if start and _BEFORE.search(folded, max(0, start - 5), start):
+            return True
+        if _AFTER.match(folded, number.end()):
+            return True
+    return False
 
 
 def has_period(folded: str) -> bool:

@@ -75,8 +75,9 @@ class Signals:
 
 def word_estimate(text: str) -> int:
     """Whitespace words, plus one per two characters of scripts written without spaces."""
-    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
-    return len(text.split()) + unspaced // 2
+    if text.isascii() or _UNSPACED.search(text) is None:
+        return len(text.split())
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def document_lexicon(doc: Document) -> Lexicon:
@@ -84,12 +85,18 @@ def document_lexicon(doc: Document) -> Lexicon:
     could not name the language or has no lexicon for it."""
     def choose() -> Lexicon:
         language = doc.language if doc.language in languages() else None
-        tokens = [t for row in doc.tokens[:40] for t in row]
+        tokens = [t for row in doc.tokens[:40] for t in row][:400]
         # The reader's guess knows only the languages with phrase files and can name Danish
-        # text English; a text that is not a fifth function words of its named language is
-        # checked against every lexicon language's jusText list.
-        if tokens and (language is None or _stopword_share(tokens, language) < 0.2):
-            language = _by_stopwords(tokens) or language or best_language(set(tokens), "\n".join(doc.folded[:40]))
+        # text English. Running text is 40-50% function words of its own language: below 30%
+        # every lexicon language's jusText list is tried, and one covering half as much
+        # again wins.
+        share = _stopword_share(tokens, language) if tokens and language else 0.0
+        if tokens and share < 0.3:
+            best = _by_stopwords(tokens)
+            if best is not None and _stopword_share(tokens, best) >= 1.5 * share:
+                language = best
+            elif language is None:
+                language = best_language(set(tokens), "\n".join(doc.folded[:40]))
         return lexicon(language)
     return doc.memo("signals.lexicon", 0, choose) if doc.paragraphs else lexicon(None)
 
@@ -119,14 +126,18 @@ def signals_of(doc: Document, i: int) -> Signals:
     return doc.memo("signals", i, lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc)))
 
 
-def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexicon) -> Signals:
-    """The :class:`Signals` of any text (``folded`` and ``tokens`` as the document computes them)."""
+def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexicon, *, stopwords: bool = False) -> Signals:
+    """The :class:`Signals` of any text (``folded`` and ``tokens`` as the document computes them).
+
+    ``stopwords``: also measure the function-word share (None otherwise): only the
+    weighing of a phrase match reads it, and it is the dearest signal."""
     quoted = '"' in folded
     # Speech inside quotation marks is someone else's voice: it neither addresses the
     # reader nor speaks for the publication.
     own = _QUOTED.sub(" ", folded) if quoted else folded
     own_tokens = set(words(own)) if quoted else set(tokens)
     starts = [m.group(1) for m in _SENTENCE_START.finditer(own)]
+    money = has_money(folded)
     address = lex.has("address", own_tokens, own) or _cased_address(lex, _QUOTED.sub(" ", paragraph) if quoted else paragraph)
     return Signals(
         words=word_estimate(paragraph),
@@ -135,13 +146,13 @@ def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexi
         imperative=lex.imperative_start(starts) or lex.has("please", own_tokens, own)
         or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None),
         reporting=lex.has("reporting", set(tokens), folded),
-        money=has_money(folded),
-        period=has_period(folded),
+        money=money,
+        period=money and has_period(folded),  # a price per period: only read beside an amount
         link=has_link(folded),
         sentence_end=ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
         quoted=quoted,
         menu=is_menu(paragraph),
-        stopwords=stopword_share(tokens, lex.language, lex.justext, paragraph),
+        stopwords=stopword_share(tokens, lex.language, lex.justext, paragraph) if stopwords else None,
     )
 
 
