@@ -29,11 +29,16 @@ No rule takes more than 40% of a document's words: an article that *is* a servic
 
 from __future__ import annotations
 
+import re
+
 from newsclean.document import Document
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
-from newsclean.cleaners.signals import signals_of, word_estimate
-from newsclean.cleaners.signals.patterns import has_digit
+from newsclean.cleaners.signals import document_lexicon, signals_of, word_estimate
+from newsclean.cleaners.signals.profile import may_address
+from newsclean.cleaners.signals.sentences import stoplist
 
+# "Q: ...", "A: ...": an interview's labels.
+_LABEL = re.compile(r"\s*\w{1,2}\s?:\s")
 #: A paragraph joins a run only when it turns to the reader; a price alone is news.
 _ADDRESSING = frozenset(("second person", "imperative", "link or handle", "publication's own voice"))
 #: Call signals that are not the imperative: a run needs the imperative and two of these.
@@ -80,8 +85,8 @@ class Structure(Cleaner):
         paragraph = doc.paragraphs[i]
         if ("·" in paragraph or "•" in paragraph) and signals_of(doc, i).menu:
             return "short items between '·' separators (a share bar, menu or footer line)"
-        if i == 0 or len(paragraph) > 12 * self.max_words or not has_digit(paragraph):
-            return None  # the lead: a call to act there is the story's own; no digit, no price
+        if i == 0 or len(paragraph) > 12 * self.max_words or not may_address(doc, i):
+            return None  # the lead: a call to act there is the story's own; too long to be a call
         signals = signals_of(doc, i)
         if signals.words > self.max_words or signals.reporting or signals.quoted:
             return None
@@ -184,8 +189,12 @@ class Structure(Cleaner):
         if doc.paragraphs[heading].rstrip().endswith((":", "：")):
             return False
         items = range(heading + 1, end)
-        if any(doc.paragraphs[k].lstrip()[:1] in "-–•*·0123456789" for k in items):
-            return False
+        if any(doc.paragraphs[k].lstrip()[:1] in "-–•*·0123456789" or _LABEL.match(doc.paragraphs[k]) for k in items):
+            return False  # bullets, numbers, "Q:"/"A:" labels: the article's own list or interview
+        function_words = stoplist(document_lexicon(doc).justext)
+        # jusText's lists hold common content words too ("county"): only short ones count here.
+        if any(doc.tokens[k] and len(doc.tokens[k][-1]) <= 3 and doc.tokens[k][-1] in function_words for k in items):
+            return False  # "... who in 2008, won the": a sentence wrapped over lines, not headlines
         elsewhere = {t for k, row in enumerate(doc.tokens) if not heading <= k < end for t in row}
         words = [t for k in items for t in doc.tokens[k] if len(t) >= 4 and not t.isdigit()]
         if not words:

@@ -121,6 +121,21 @@ def _by_stopwords(tokens: list[str]) -> str | None:
     return best
 
 
+def may_address(doc: Document, i: int) -> bool:
+    """A cheap first look: could paragraph ``i`` address the reader or open with an
+    imperative? (A word of those lists anywhere, quoted or not; marks for unspaced scripts.)
+    False means :func:`signals_of` would find neither."""
+    lex = document_lexicon(doc)
+    tokens = doc.tokens[i]
+    for kind in ("address", "imperative", "please"):
+        if not lex.words[kind].isdisjoint(tokens):
+            return True
+        mark = lex.marks[kind]
+        if mark is not None and mark.search(doc.folded[i]):
+            return True
+    return bool(lex.cased) and _cased_address(lex, doc.paragraphs[i])
+
+
 def signals_of(doc: Document, i: int) -> Signals:
     """The :class:`Signals` of paragraph ``i`` (memoised on the document)."""
     return doc.memo("signals", i, lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc)))
@@ -139,15 +154,18 @@ def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexi
     starts = [m.group(1) for m in _SENTENCE_START.finditer(own)]
     money = has_money(folded)
     address = lex.has("address", own_tokens, own) or _cased_address(lex, _QUOTED.sub(" ", paragraph) if quoted else paragraph)
+    imperative = lex.imperative_start(starts) or lex.has("please", own_tokens, own) \
+        or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None)
     return Signals(
         words=word_estimate(paragraph),
         address=address,
         voice=lex.has("voice", own_tokens, own),
-        imperative=lex.imperative_start(starts) or lex.has("please", own_tokens, own)
-        or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None),
+        imperative=imperative,
         reporting=lex.has("reporting", set(tokens), folded),
         money=money,
-        period=money and has_period(folded),  # a price per period: only read beside an amount
+        # A price per period ("monthly", "par mois") matters beside an amount or in a call
+        # to the reader; the long alternation is not run on every paragraph.
+        period=(money or address or imperative) and has_period(folded),
         link=has_link(folded),
         sentence_end=ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
         quoted=quoted,
