@@ -38,7 +38,7 @@ from newsclean.cleaners.signals.profile import may_address
 from newsclean.cleaners.signals.sentences import stoplist
 
 # "Q: ...", "A: ...": an interview's labels.
-_LABEL = re.compile(r"\s*\w{1,2}\s?:\s")
+_LABEL = re.compile(r"\A\w{1,2} ?:\s")
 #: A paragraph joins a run only when it turns to the reader; a price alone is news.
 _ADDRESSING = frozenset(("second person", "imperative", "link or handle", "publication's own voice"))
 #: Call signals that are not the imperative: a run needs the imperative and two of these.

@@ -25,18 +25,27 @@ MONEY = re.compile(
     rf"|(?<![\d.,])\d[\d.,]*\s?(?:{_WORDS})(?!\w)|\d\s?(?:{_UNSPACED_WORDS})"
 )
 # A price per period: "/month", "a year", "per week", "monatlich", "par mois", "每月", "월 ".
-PERIOD = re.compile(
+# Read from the paragraph's words (one set look-up each) rather than by one long
+# alternation, which would try every alternative at every position.
+_SLASH_PERIOD = re.compile(
     r"/\s?(?:mo|mth|month|yr|year|week|wk|mes|mois|monat|jahr|an|año|ano|mese|anno|maand|jaar|miesiąc|rok|ay|yıl|"
     r"месяц|мес|год|měsíc|mesiac|månad|år|måned|md|kk|kuukausi|lună|hó|μήνα|місяць|bulan|tháng|năm|"
     r"חודש|شهر|माह|महीना|月|年|월|년|เดือน|ปี)(?!\w)"
-    r"|\b(?:a|per|each|every) (?:month|year|week)\b|\bmonthly\b|\bannually\b|\byearly\b"
-    r"|\bmensuel(?:le)?\b|\bpar (?:mois|an|semaine)\b|\bpro (?:monat|jahr|woche)\b|\bmonatlich\b|\bjährlich\b|\bim monat\b"
-    r"|\bal (?:mes|año|mese|anno)\b|\bmensual\b|\bmensile\b|\bpor (?:mês|mes|ano)\b|\bmensal\b|\bper (?:maand|jaar)\b|\bmaandelijks\b"
-    r"|\bmiesięcznie\b|\bmiesięczn\w{0,3}\b|\baylık\b|\bayda\b|\bв месяц\b|\bежемесячн\w{0,3}\b|\bв год\b|\bна місяць\b|\bщомісяця\b"
-    r"|\bměsíčně\b|\bmesačne\b|\bi månaden\b|\bper (?:månad|måned|år)\b|\bmånadsvis\b|\bom måneden\b|\bkuukaudessa\b|\bhavonta\b"
-    r"|\bτο μήνα\b|\bμηνιαίως\b|\bper bulan\b|\bsebulan\b|\bmỗi tháng\b|\bhàng tháng\b|לחודש|شهريا|شهرياً|في الشهر|प्रति माह|हर महीने|मासिक"
-    r"|每月|每个月|每個月|每年|月額|月々|年額|매월|매달|월간|ต่อเดือน|เดือนละ|รายเดือน"
 )
+_PERIOD_WORDS = frozenset("""
+    monthly annually yearly mensuel mensuelle mensuels monatlich jährlich mensual mensuales mensile mensili
+    mensal mensais maandelijks miesięcznie aylık ayda ежемесячно щомісяця měsíčně mesačne månadsvis
+    kuukaudessa havonta μηνιαίως sebulan شهريا شهرياً
+""".split())
+_PERIOD_PREFIXES = ("ежемесячн", "miesięczn", "měsíční", "monatlich")
+_PERIOD_PAIRS = frozenset(tuple(pair.split("+")) for pair in """
+    a+month per+month each+month every+month a+year per+year each+year every+year a+week per+week
+    par+mois par+an par+semaine pro+monat pro+jahr pro+woche im+monat al+mes al+año al+mese al+anno
+    por+mês por+mes por+ano per+maand per+jaar в+месяц в+год на+місяць i+månaden per+månad per+måned
+    per+år om+måneden το+μήνα per+bulan mỗi+tháng hàng+tháng في+الشهر
+""".split())
+_UNSPACED_PERIOD = re.compile("לחודש|प्रति माह|हर महीने|मासिक|每月|每个月|每個月|每年|月額|月々|年額|매월|매달|월간|ต่อเดือน|เดือนละ|รายเดือน")
+_TOKEN = re.compile(r"\w+")
 URL = re.compile(
     r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+"
     r"|(?<![\w-])[\w-]{2,}\.(?:com|org|net|info|news|co|io|de|fr|es|it|nl|pl|ru|uk|cz|se|dk|no|gr|il|in|jp|cn|kr|tr|ua|id|vn|th|br|pt|at|ch|be)(?:/\S*)?(?!\w)"
@@ -71,7 +80,15 @@ def has_money(folded: str) -> bool:
 
 
 def has_period(folded: str) -> bool:
-    return PERIOD.search(folded) is not None
+    """A price per period: "/month", "a year", "monatlich", "par mois", "每月"."""
+    if "/" in folded and _SLASH_PERIOD.search(folded):
+        return True
+    tokens = _TOKEN.findall(folded)
+    if not _PERIOD_WORDS.isdisjoint(tokens) or any(t.startswith(_PERIOD_PREFIXES) for t in tokens):
+        return True
+    if not _PERIOD_PAIRS.isdisjoint(zip(tokens, tokens[1:])):
+        return True
+    return not folded.isascii() and _UNSPACED_PERIOD.search(folded) is not None
 
 
 def has_link(folded: str) -> bool:
