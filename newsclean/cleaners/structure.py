@@ -24,7 +24,8 @@ The rules read :mod:`newsclean.cleaners.signals` (no phrase lists):
   separators (share bars, footer links).
 
 No rule takes more than 40% of a document's words: an article that *is* a service piece
-("You can apply online for 20 euros a month ...") keeps its text.
+("You can apply online for 20 euros a month ...") keeps its text. A text of more than
+``max_paragraphs`` paragraphs is no article and is left alone.
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ class Structure(Cleaner):
     summary = "calls to act (second person, imperative, money, links), headline runs under a heading and menu lines, in any language"
 
     def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, min_items: int = 2,
-                 max_share: float = 0.4):
+                 max_share: float = 0.4, max_paragraphs: int = 2000):
         self.max_words = max_words
+        self.max_paragraphs = max_paragraphs
         self.min_items = min_items
         self.max_run = max_run
         self.min_headlines = min_headlines
@@ -59,8 +61,8 @@ class Structure(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         n = len(doc.paragraphs)
-        if n < 4:
-            return doc
+        if n < 4 or n > self.max_paragraphs:
+            return doc  # too short to have a tail; too long to be an article (a log, a dump)
         reasons = self._calls_at_tail(doc)
         end = min(reasons, default=n)
         reasons.update(self._headlines_at_tail(doc, end))
