@@ -63,3 +63,21 @@ def test_ordered_map_reads_input_only_as_results_are_taken():
 def test_jobs_must_be_positive():
     with pytest.raises(ValueError):
         list(ordered_map(square, [1], jobs=0))
+
+
+def test_json_lines_keep_what_the_standard_library_reads(tmp_path):
+    # msgspec does the work; what it refuses (NaN, lone surrogates) goes through the standard
+    # library, and integers beyond 64 bits stay integers (orjson would make them floats).
+    from newsclean.corpus.stream import dumps, loads
+
+    big = 123456789012345678901234567890
+    assert loads(f'{{"n": {big}, "t": "é"}}') == {"n": big, "t": "é"}
+    assert loads(f'{{"n": {big}}}'.encode()) == {"n": big}
+    assert loads('{"x": NaN}')["x"] != loads('{"x": NaN}')["x"]  # nan
+    assert loads('{"s": "\\ud800"}') == {"s": "\ud800"}
+    with pytest.raises(InputError, match="invalid JSON"):
+        loads('{"id": 1')
+    assert dumps({"n": big, "t": "é\u2028", "f": 0.5}) == f'{{"n":{big},"t":"é\u2028","f":0.5}}\n'.encode()
+    assert dumps({"x": float("nan")}) == b'{"x":null}\n'
+    lone = dumps({"s": "\ud800"})
+    assert lone == b'{"s":"\\ud800"}\n' and loads(lone) == {"s": "\ud800"}

@@ -2,6 +2,14 @@
 
 Everything here streams: records are read one line at a time, and :func:`ordered_map`
 keeps at most ``jobs * AHEAD`` chunks in flight, so memory does not grow with the input.
+
+JSON goes through msgspec (about three times faster than the standard library at
+writing; it keeps integers of any size, where orjson would turn integers beyond 64 bits
+into floats). What msgspec refuses goes through the standard library, so every record
+the standard library reads still works: ``NaN`` and ``Infinity``, lone surrogates (written
+back escaped). Output lines are compact (no spaces after ``:`` and ``,``); a float that is
+not a number is written as ``null``, which JSON can hold, where the standard library
+wrote ``NaN``.
 """
 
 from __future__ import annotations
@@ -16,6 +24,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import IO, Any, Callable, ContextManager, Iterable, Iterator, TypeVar
 
+import msgspec
+
 from newsclean.document import Document
 from newsclean.errors import InputError
 from newsclean.reading.decoding import sanitize_surrogates
@@ -26,6 +36,8 @@ R = TypeVar("R")
 
 CHUNK_SIZE = 32  # records per task: big enough to amortise the hand-off, small enough to keep order cheap
 AHEAD = 4  # chunks queued per worker beyond the one it runs
+_DECODER = msgspec.json.Decoder()
+_ENCODER = msgspec.json.Encoder()
 
 
 def open_text(path: str, mode: str = "r") -> ContextManager[IO[str]]:
@@ -97,10 +109,7 @@ def decode_record(item: Any) -> dict:
     if isinstance(item, Line) and item.error:
         raise InputError(item.error, where)
     if isinstance(item, (str, bytes)):
-        try:
-            item = json.loads(item)
-        except ValueError as exc:
-            raise InputError(f"invalid JSON line: {exc}", where) from None
+        item = loads(item, where)
     if not isinstance(item, dict):
         raise InputError(f"a record must be a JSON object, got {type(item).__name__}", where)
     return _without_surrogates(item)
@@ -126,8 +135,30 @@ def read_records(paths: Iterable[str]) -> Iterator[dict]:
     return map(decode_record, read_lines(paths))
 
 
+def loads(line: str | bytes, where: str | None = None) -> Any:
+    """One JSON value, as the standard library reads it; an InputError (at ``where``) if it is no JSON."""
+    if type(line) not in (str, bytes):  # msgspec takes exactly str or bytes, not a Line
+        line = str(line) if isinstance(line, str) else bytes(line)
+    try:
+        return _DECODER.decode(line)
+    except msgspec.DecodeError:
+        pass  # NaN, Infinity, a lone surrogate, or no JSON at all: the standard library decides
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise InputError(f"invalid JSON line: {exc}", where) from None
+
+
+def dumps(record: dict) -> bytes:
+    """One compact JSON line (UTF-8, newline-terminated)."""
+    try:
+        return _ENCODER.encode(record) + b"\n"
+    except (UnicodeEncodeError, TypeError):  # a lone surrogate (written escaped), an unusual key
+        return (json.dumps(record, separators=(",", ":")) + "\n").encode("ascii")
+
+
 def encode_record(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    return dumps(record).decode("utf-8")
 
 
 def write_records(records: Iterable[dict], path: str) -> int:
