@@ -74,3 +74,43 @@ def test_signature_of_another_size_is_rejected():
     index = NearDuplicateIndex(num_perm=64)
     with pytest.raises(ValueError, match="expects 64"):
         index.match_or_add("a", Signer(num_perm=32).signature(story(6)))
+
+
+@pytest.mark.parametrize("text", [
+    "One two, THREE four five six seven",
+    "Just three words",
+    "Ünïcode wörds — and “quotes” 12 34 ñ 日本語 text here again and again and again",
+    "a " * 40,
+])
+def test_all_shingle_hashes_at_once_equal_hashing_each_shingle(text):
+    from newsclean.corpus.near_duplicates import shingle_hash, shingle_hashes
+
+    assert sorted(shingle_hashes(text).tolist()) == sorted(shingle_hash(s) for s in shingles(text))
+
+
+def test_shingle_hashes_of_long_texts_do_not_collide():
+    from newsclean.corpus.near_duplicates import shingle_hashes
+
+    text = story(7, 5000)
+    assert len(shingle_hashes(text)) == len(shingles(text))
+    assert len(shingle_hashes("")) == 0
+
+
+def test_bands_are_datasketchs_choice():
+    from newsclean.corpus.near_duplicates import optimal_bands
+
+    assert optimal_bands(0.6, 64) == (14, 4)
+    lsh = pytest.importorskip("datasketch.lsh")
+    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
+        assert optimal_bands(threshold, 64) == lsh._optimal_param(threshold, 64, 0.2, 0.8)
+
+
+def test_many_near_copies_all_found_and_unrelated_stories_never():
+    signer, index = Signer(), NearDuplicateIndex(threshold=0.6)
+    originals = [story(100 + k) for k in range(60)]
+    for k, text in enumerate(originals):
+        assert index.match_or_add(f"o{k}", signer.signature(text)) is None
+    for k, text in enumerate(originals):
+        match = index.match_or_add(f"c{k}", signer.signature(edited(text, 60)))  # Jaccard about 0.85
+        assert match is not None and match.representative == f"o{k}"
+    assert len(index) == 60
