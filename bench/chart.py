@@ -7,7 +7,7 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")  # files only; no display on CI or a server
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 COLORS = {"trafilatura alone": "#9e9e9e", "newsclean": "#1f77b4"}
 METRICS = ("precision", "recall", "f1")

@@ -112,7 +112,7 @@ def main() -> int:
     results["largest_process_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     first = results["runs"][0]
     for figures in results["runs"][1:]:
-        figures["speedup_over_jobs_%d" % first["jobs"]] = round(first["seconds"] / figures["seconds"], 2)
+        figures[f"speedup_over_jobs_{first['jobs']}"] = round(first["seconds"] / figures["seconds"], 2)
     results["identical_output_across_jobs"] = len({r["sha256"] for r in results["runs"]}) == 1
     results["quality"] = evaluate_files(outputs[-1], truth)
     if not args.keep_output:

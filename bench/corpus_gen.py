@@ -147,7 +147,6 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
     """Yield ``(record, truth)`` pairs, ``n_docs`` of them, originals before their copies."""
     rng = random.Random(seed)
     pools, pool_weights = pools_by_language(paragraphs if paragraphs is not None else source_paragraphs())
-    pool = [p for group in pools for p in group]  # for inserted paragraphs and words: any language
     sites = [f"site{k:02d}.example" for k in range(n_sites)]
     weights = [1 / (k + 1) ** 0.8 for k in range(n_sites)]  # a few big sites, a long tail
     boiler = {site: site_boilerplate(rng, k) for k, site in enumerate(sites)}

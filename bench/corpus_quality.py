@@ -20,8 +20,8 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 _WORD = re.compile(r"\w+")
 

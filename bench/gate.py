@@ -12,15 +12,15 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 if __package__ in (None, ""):  # run as a script: make the package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "bench"
 
-from . import data, systems  # noqa: E402
-from .measure import score_outputs  # noqa: E402
+from . import data, systems
+from .measure import score_outputs
 
 FLOOR_FILE = Path(__file__).resolve().parent / "quality_floor.json"
 #: The fixed subset: evenly spread over sorted ids, so it changes only if the data does.

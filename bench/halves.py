@@ -12,7 +12,7 @@ both systems alike, while rules that learned the tune half's pages move only new
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from bench.data import Page
 from bench.measure import score_outputs

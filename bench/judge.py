@@ -12,7 +12,7 @@ The scores come from :mod:`bench.scoring`; these helpers answer the engineer's q
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from .scoring import SHINGLE_SIZE, fold_quotes, normalize_space, shingles, tokens
 

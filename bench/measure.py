@@ -7,8 +7,8 @@ exactly what ``newsclean.clean(html)`` does, so the ablation costs only the clea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import newsclean
 from newsclean import Config, Document, Pipeline

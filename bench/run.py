@@ -23,17 +23,16 @@ if __package__ in (None, ""):  # run as a script: make the package importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     __package__ = "bench"
 
-import newsclean  # noqa: E402
 
-from . import analysis, chart, data, halves, report, seeds, systems  # noqa: E402
-from .cruft import run as cruft_run  # noqa: E402
-from .cruft.report import render_section as cruft_section  # noqa: E402
-from .cruft.score import score as score_lines  # noqa: E402
-from .cruft.systems import newsclean_text as clean_labelled_text  # noqa: E402
-from .measure import NEWSCLEAN, TEXT_PATH, TRAFILATURA, run_quality  # noqa: E402
-from .split import half_of, host, split  # noqa: E402
-from .timing import NEWSCLEAN_HTML, NEWSCLEAN_TEXT, PATHS, ratios, time_paths  # noqa: E402
-from .timing import TRAFILATURA as TRAFILATURA_PATH  # noqa: E402
+from . import analysis, chart, data, halves, report, seeds, systems
+from .cruft import run as cruft_run
+from .cruft.report import render_section as cruft_section
+from .cruft.score import score as score_lines
+from .cruft.systems import newsclean_text as clean_labelled_text
+from .measure import NEWSCLEAN, TEXT_PATH, TRAFILATURA, run_quality
+from .split import half_of, host, split
+from .timing import NEWSCLEAN_HTML, NEWSCLEAN_TEXT, PATHS, ratios, time_paths
+from .timing import TRAFILATURA as TRAFILATURA_PATH
 
 OUT_DIR = data.REPO_ROOT / "bench" / "out"
 RECORDERS = {data.SCRAPINGHUB: analysis.scrapinghub_record, data.TRAFEVAL: analysis.trafeval_record}
@@ -48,7 +47,7 @@ def _machine() -> str:
                 break
     except OSError:
         pass
-    load = ", load average %.2f at start" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
+    load = f", load average {os.getloadavg()[0]:.2f} at start" if hasattr(os, "getloadavg") else ""
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores {model}{load}".strip()
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE_SIZE = 4
@@ -149,7 +149,7 @@ class SegmentCounts:
     fp: int = 0
     tn: int = 0
 
-    def __add__(self, other: "SegmentCounts") -> "SegmentCounts":
+    def __add__(self, other: SegmentCounts) -> SegmentCounts:
         return SegmentCounts(self.tp + other.tp, self.fn + other.fn, self.fp + other.fp, self.tn + other.tn)
 
 

@@ -10,7 +10,7 @@ import json
 import os
 from pathlib import Path
 
-from bench.cruft.dataset import BODY, Line, LabelledDoc
+from bench.cruft.dataset import BODY, LabelledDoc, Line
 from bench.data import REPO_ROOT
 
 LABELS = Path(__file__).resolve().parent / "seed_labels.json"

@@ -13,7 +13,8 @@ site id), so it never depends on what else is in the set or on the order of page
 from __future__ import annotations
 
 import hashlib
-from typing import Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 TUNE = "tune"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import gc
 import statistics
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 TRAFILATURA, NEWSCLEAN_HTML, NEWSCLEAN_TEXT = "trafilatura alone (HTML)", "newsclean on HTML", "newsclean on extracted text"
 PATHS = (TRAFILATURA, NEWSCLEAN_HTML, NEWSCLEAN_TEXT)

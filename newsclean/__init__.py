@@ -10,7 +10,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from newsclean.cleaners import BUILTINS
 from newsclean.config import Config
@@ -40,7 +41,7 @@ __all__ = [
 _DEFAULT: Pipeline | None = None
 
 
-def pipeline_for(config: "Config | Pipeline | Mapping[str, Any] | None" = None) -> Pipeline:
+def pipeline_for(config: Config | Pipeline | Mapping[str, Any] | None = None) -> Pipeline:
     """The pipeline a ``config`` argument stands for (``None``: the default pipeline)."""
     global _DEFAULT
     if isinstance(config, Pipeline):

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from newsclean.cleaners import BUILTINS
 from newsclean.errors import ConfigError
@@ -95,7 +96,7 @@ class Config:
                 _check_type(name, key, value, valid[key])
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> "Config":
+    def from_mapping(cls, data: Mapping[str, Any]) -> Config:
         """Validate a ``[tool.newsclean]``-shaped mapping (``-`` and ``_`` are interchangeable in keys)."""
         data = {str(k).replace("-", "_"): v for k, v in data.items()}
         unknown = [k for k in data if k not in TOP_LEVEL_KEYS and k not in BUILTINS]

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 #: Cached per-paragraph views carried over by ``Document.drop``.
@@ -55,7 +56,7 @@ class Change:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Change":
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
         after = data.get("after")
         return cls(
             cleaner=data["cleaner"],
@@ -184,7 +185,7 @@ class Document:
 
     # -- the only ways cleaners change a document ----------------------------------
 
-    def drop(self, reasons: Mapping[int, str], *, by: str) -> "Document":
+    def drop(self, reasons: Mapping[int, str], *, by: str) -> Document:
         """Return a copy without the paragraphs at the given *current* indices.
 
         ``reasons`` maps each index to a human-readable reason; ``by`` is the cleaner name.
@@ -209,7 +210,7 @@ class Document:
             }
         return new
 
-    def rewrite(self, new_texts: Mapping[int, str], *, reason: str, by: str) -> "Document":
+    def rewrite(self, new_texts: Mapping[int, str], *, reason: str, by: str) -> Document:
         """Return a copy with paragraphs replaced; an empty replacement removes the paragraph.
 
         Only paragraphs whose text actually changes are recorded.
@@ -228,18 +229,18 @@ class Document:
             return self
         return replace(self, paragraphs=tuple(paragraphs), positions=tuple(positions), changes=tuple(changes))
 
-    def retitle(self, title: str | None, *, reason: str, by: str) -> "Document":
+    def retitle(self, title: str | None, *, reason: str, by: str) -> Document:
         """Return a copy with a new title, recorded at position ``TITLE``."""
         if title == self.title:
             return self
         change = Change(by, reason, self.title or "", title or REMOVED, TITLE)
         return replace(self, title=title, changes=self.changes + (change,))
 
-    def with_metadata(self, **values: Any) -> "Document":
+    def with_metadata(self, **values: Any) -> Document:
         """Return a copy with metadata keys added or replaced (not an audited change)."""
         return replace(self, metadata=_freeze({**self.metadata, **values}))
 
-    def evolve(self, **fields: Any) -> "Document":
+    def evolve(self, **fields: Any) -> Document:
         """Return a copy with plain fields replaced (language, url, ...); not audited."""
         return replace(self, **fields)
 
@@ -268,7 +269,7 @@ class Document:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Document":
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
         """A Document from :meth:`to_dict` output (or the older layout with top-level fields).
 
         ``positions`` are not part of the record: each change carries its own, and a
@@ -300,7 +301,7 @@ class Document:
         )
 
     @classmethod
-    def from_paragraphs(cls, paragraphs: Iterable[str], **fields: Any) -> "Document":
+    def from_paragraphs(cls, paragraphs: Iterable[str], **fields: Any) -> Document:
         """Build a Document from raw paragraph strings: whitespace collapsed, NFC, empties dropped."""
         cleaned, positions = [], []
         for i, p in enumerate(paragraphs):

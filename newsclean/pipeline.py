@@ -7,7 +7,8 @@ cleaner that forgets to return the document fails loudly, naming itself.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Union
+from collections.abc import Callable, Iterable, Iterator
+from typing import Union
 
 from newsclean.cleaners import BUILTINS
 from newsclean.document import REMOVED, Document
@@ -45,7 +46,7 @@ class Pipeline:
                 raise ConfigError(f"{c!r} is not callable; a cleaner is a function or an object with __call__(doc)")
 
     @classmethod
-    def default(cls) -> "Pipeline":
+    def default(cls) -> Pipeline:
         """The built-in cleaners in their default order with default options."""
         return cls(cleaner() for cleaner in BUILTINS.values())
 
@@ -75,14 +76,14 @@ class Pipeline:
 
     # -- editing -------------------------------------------------------------------
 
-    def without(self, *names: str) -> "Pipeline":
+    def without(self, *names: str) -> Pipeline:
         """A copy without the named cleaners (unknown names are an error)."""
         for name in names:
             if name not in self.names:
                 raise ConfigError(self._unknown(name))
         return Pipeline(c for c in self._cleaners if cleaner_name(c) not in names)
 
-    def with_cleaner(self, cleaner: Cleaner, *, before: str | None = None, after: str | None = None) -> "Pipeline":
+    def with_cleaner(self, cleaner: Cleaner, *, before: str | None = None, after: str | None = None) -> Pipeline:
         """A copy with ``cleaner`` added at the end, or before/after a named cleaner."""
         items = list(self._cleaners)
         anchor = before or after
@@ -146,7 +147,7 @@ class Pipeline:
                 result = cleaner(doc)
             except KeyboardInterrupt:  # the user's, not the cleaner's
                 raise
-            except BaseException as exc:  # noqa: BLE001 - a user's cleaner must not surface as an arbitrary type,
+            except BaseException as exc:
                 # nor end the run: SystemExit(0) from a cleaner is that cleaner failing, not success
                 raise CleanerError(f"cleaner {name!r} raised {type(exc).__name__}: {exc}") from exc
             if not isinstance(result, Document):

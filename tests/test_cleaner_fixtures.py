@@ -4,11 +4,10 @@ and the must-stay cases through the whole default pipeline too."""
 import json
 
 import pytest
+from conftest import FIXTURES
 
 from newsclean import BUILTINS, Document, Pipeline
 from newsclean.reading.language import guess
-
-from conftest import FIXTURES
 
 CASES = [
     pytest.param(path.stem, case, id=f"{path.stem}:{case['name']}",

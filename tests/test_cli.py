@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import newsclean
-
 from newsclean.cleaners import BUILTINS
 from newsclean.cli.command import main
 

@@ -12,12 +12,12 @@ from hypothesis import strategies as st
 
 from newsclean import clean
 from newsclean.cli.atomic import replacing, write_bytes
-from newsclean.document import TITLE, Document
 from newsclean.cli.files import matches
 from newsclean.cli.formats import read_text_document
 from newsclean.cli.jsonl import RecordError, parse_record, replace_field
 from newsclean.cli.linefix import apply, source_line, split_lines
 from newsclean.cli.progress import Progress
+from newsclean.document import TITLE, Document
 
 
 def by_words(*words: str):

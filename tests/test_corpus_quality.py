@@ -7,10 +7,9 @@ this is the same quality check at a size the default test run can afford.
 from __future__ import annotations
 
 import pytest
+from conftest import SHARED
 
 from newsclean.corpus import clean_corpus
-
-from conftest import SHARED
 
 corpus_gen = pytest.importorskip("bench.corpus_gen")
 corpus_quality = pytest.importorskip("bench.corpus_quality")

@@ -1,7 +1,6 @@
 """JSONL streaming and the ordered parallel map."""
 
 import gzip
-import json
 from itertools import count
 
 import pytest

@@ -10,7 +10,7 @@ import pytest
 from bench import report, seeds, split
 from bench.cruft import dataset, match, pages
 from bench.cruft import report as cruft_report
-from bench.cruft.dataset import CATEGORIES, FormatError, Line, LabelledDoc
+from bench.cruft.dataset import CATEGORIES, FormatError, LabelledDoc, Line
 from bench.cruft.score import score
 from bench.data import Page
 from bench.halves import page_halves

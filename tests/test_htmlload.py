@@ -65,6 +65,7 @@ def test_every_element_is_a_plain_html_element():
 def test_trafilatura_reads_form_pages_the_same_from_either_tree():
     """Form-field classes differ between the two trees; trafilatura's output does not."""
     import trafilatura
+
     from newsclean.reading.htmlinput import _extractor_options
 
     ours = extract_body(load(FORM_PAGE))

@@ -179,6 +179,7 @@ def test_the_linear_pass_classifies_exactly_as_justext():
     import random
 
     from justext.core import revise_paragraph_classification as original
+
     from newsclean.reading.justext_linear import revise_paragraph_classification as linear
 
     rng = random.Random(13)

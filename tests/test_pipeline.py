@@ -1,7 +1,7 @@
 import pytest
 
 import newsclean
-from newsclean import CleanerError, ConfigError, Config, Document, Pipeline
+from newsclean import CleanerError, Config, ConfigError, Document, Pipeline
 
 TEXT = "Storm hits coast\nThe storm hit the coast on Monday, officials said.\nPlease enter your comment!\n“Stay inside,” the mayor said."
 

@@ -17,8 +17,7 @@ import sys
 import unicodedata
 
 import ftfy
-import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclean

@@ -21,7 +21,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
 from bench.scoring import fold_quotes
 

@@ -28,7 +28,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows] + [""]
 
 
-def render_section(run: "CruftRun", command: str, load: str) -> str:
+def render_section(run: CruftRun, command: str, load: str) -> str:
     from bench.cruft.run import HTML, PATHS, TEXT
 
     total = sum(run.docs.values())

@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Iterable, Sequence
 
 from bench.cruft.dataset import CONTROL, LabelledDoc
 

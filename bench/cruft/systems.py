@@ -10,7 +10,6 @@ The title counts as output: newsclean moves a headline out of the body into ``do
 from __future__ import annotations
 
 import newsclean
-
 from bench.cruft.dataset import LabelledDoc
 from bench.cruft.match import kept
 from bench.systems import trafilatura_alone

@@ -32,4 +32,4 @@ BUILTINS: dict[str, type[Cleaner]] = {
     )
 }
 
-__all__ = ["BUILTINS", "Cleaner", *[cls.__name__ for cls in BUILTINS.values()]]
+__all__ = ["BUILTINS", "AdMarkers", "Appeals", "Cleaner", "CommentFurniture", "CopyrightLines", "Credits", "DateLines", "Duplicates", "ForeignFooter", "NewsletterPrompts", "PageBlocks", "Promos", "Quotes", "RelatedLists", "SocialLines", "Standfirst", "Structure", "TagLines", "UnicodeRepair"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsclean.cleaners.base import Cleaner
 from newsclean.document import Document
 from newsclean.phrases.book import entries
-from newsclean.cleaners.base import Cleaner
 
 _SEPARATORS = " \t-–—•*|:·_=~()[]"
 

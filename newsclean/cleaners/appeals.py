@@ -16,10 +16,12 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
 
 from __future__ import annotations
 
-from newsclean.document import Document
-from newsclean.phrases.book import index
+from collections.abc import Sequence
+
 from newsclean.cleaners.base import Cleaner, is_quoted_speech, phrase_anchors, quote_match
 from newsclean.cleaners.signals.evidence import reads_as_reporting
+from newsclean.document import Document
+from newsclean.phrases.book import index
 
 OPENER_MAX_WORDS = 15
 
@@ -59,7 +61,7 @@ class Appeals(Cleaner):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
         return doc.drop(reasons, by=self.name)
 
-    def _block(self, folded: list[str], start: int) -> tuple[int | None, int]:
+    def _block(self, folded: Sequence[str], start: int) -> tuple[int | None, int]:
         """End index and phrase count of the appeal block opened at ``start``, or ``(None, 0)``."""
         strong = index("appeals", "strong")
         weak = index("appeals", "weak")

@@ -7,10 +7,10 @@ to comment" never matches.
 
 from __future__ import annotations
 
-from newsclean.document import Document
-from newsclean.phrases.book import index
 from newsclean.cleaners.base import Cleaner, phrase_anchors, quote_match
 from newsclean.cleaners.signals.evidence import reads_as_reporting
+from newsclean.document import Document
+from newsclean.phrases.book import index
 
 
 class CommentFurniture(Cleaner):

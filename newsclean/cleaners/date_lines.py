@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
+from newsclean.cleaners.base import Cleaner, edge_indices
 from newsclean.document import Document
 from newsclean.phrases.book import date_words
-from newsclean.cleaners.base import Cleaner, edge_indices
 
 _HAS_DATE = re.compile(r"\b(1[89]|20)\d\d\b|\b\d{1,2}[:h]\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d\d-\d\d")
 # "+81 158-23-2012": digits in the shape of a phone number, not of a date.

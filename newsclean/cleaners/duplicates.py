@@ -33,9 +33,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from newsclean.cleaners.base import Cleaner
 from newsclean.document import TITLE, Document
 from newsclean.textutil import words
-from newsclean.cleaners.base import Cleaner
 
 _BUCKET_LIMIT = 32  # candidates kept per 3-token key; bounds the work on repetitive input
 

@@ -20,10 +20,9 @@ paragraph: the article-language guess is then the likelier mistake.
 
 from __future__ import annotations
 
+from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.document import Document
 from newsclean.reading.language import detect, guess
-from newsclean.cleaners.base import Cleaner, is_quoted_speech
-
 
 _OPENING_QUOTES = "\"'“„«‹‘‚「『"
 _CLOSING_QUOTES = "\"'”“»›’‘」』"

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from newsclean.document import Document
-from newsclean.phrases.book import index
 from newsclean.cleaners.base import Cleaner, edge_indices, is_quoted_speech, phrase_anchors, quote_match
 from newsclean.cleaners.signals.evidence import reads_as_reporting
+from newsclean.document import Document
+from newsclean.phrases.book import index
 
 _EDGES = " -–—•*|>»›:·#_"
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
+from newsclean.cleaners.base import Cleaner
 from newsclean.document import Document
 from newsclean.errors import ConfigError
-from newsclean.cleaners.base import Cleaner
 
 _ASCII = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "〝": '"', "〞": '"', "＂": '"',

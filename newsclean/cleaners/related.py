@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsclean.cleaners.base import Cleaner, phrase_anchors
 from newsclean.document import Document
 from newsclean.phrases.book import entries, index
 from newsclean.textutil import ends_like_sentence, word_count
-from newsclean.cleaners.base import Cleaner, phrase_anchors
 
 _EDGES = " \t-–—•*|>»›:：·#"
 

@@ -12,8 +12,8 @@ first paragraph), nor is the meta description (most ledes repeat it).
 
 from __future__ import annotations
 
-from newsclean.document import Document
 from newsclean.cleaners.base import Cleaner
+from newsclean.document import Document
 
 
 class Standfirst(Cleaner):

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import re
 
-from newsclean.document import Document
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals import document_lexicon, signals_of, word_estimate
 from newsclean.cleaners.signals.profile import may_address
 from newsclean.cleaners.signals.sentences import stoplist
+from newsclean.document import Document
 
 # "Q: ...", "A: ...": an interview's labels.
 _LABEL = re.compile(r"\A\w{1,2} ?:\s")

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from newsclean.document import Document
 from newsclean.cleaners.base import Cleaner
+from newsclean.document import Document
 
 # What mojibake looks like: C1 controls, or a UTF-8 lead byte read as Latin-1/cp1252
 # (Ã, Â, â, Ð, ...) followed by a continuation byte read the same way; also U+FFFD.

@@ -16,22 +16,20 @@ import sys
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Iterator
 
-from newsclean.cli import configfile
-from newsclean.cli import formats
-from newsclean.cli import linefix
+from newsclean.cli import configfile, formats, linefix
 from newsclean.cli.atomic import exit_cleanly_on, remove_temporaries, write_bytes
 from newsclean.cli.configfile import ConfigSpec
-from newsclean.document import Change, Document, site_of, to_record
-from newsclean.errors import InputError, NewscleanError
 from newsclean.cli.files import STDIN, Input
 from newsclean.cli.jsonl import RecordError, parse_record, replace_field
-from newsclean.reading.reader import read
 from newsclean.cli.report import Rewrites, Style, Tally, check_lines, explain, unified_diff
+from newsclean.document import Change, Document, site_of, to_record
+from newsclean.errors import InputError, NewscleanError
+from newsclean.reading.reader import read
 
 MODES = ("output", "check", "fix", "diff", "explain")
 #: Fixing re-cleans the fixed text until nothing changes (a removal can expose a headline).
@@ -139,7 +137,7 @@ def _run_file(job: FileJob, options: Options) -> Result:
         raw = formats.read_text_document(text) if kind == "text" else read(text, name=source)
         cleaned = Cleaned(data, text, raw, clean(raw), raw.metadata.get("input") == "text", clean, read_state)
         _file_outcome(job, options, result, cleaned)
-    except Exception as exc:  # noqa: BLE001 - any failure is this input's, never the run's
+    except Exception as exc:
         result.fail(_describe(exc, source))
     return result
 
@@ -328,7 +326,7 @@ def _run_lines(job: LinesJob, options: Options) -> Result:
         where = f"{job.source}:{number}"
         try:
             out = _run_record(job, options, result, number, raw)
-        except Exception as exc:  # noqa: BLE001 - a bad record is reported and kept
+        except Exception as exc:
             result.fail(f"{_describe(exc, where)}; {_fate(options)}")
             out = raw if _keeps_raw(options) else None
         if out is None:
@@ -385,7 +383,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     label = where + (f" [{record['id']}]" if record.get("id") not in (None, "") else "")
     _say_held_back(result, label, doc, mode)
     if mode == "check":
-        locate = lambda text_line: lambda change: f"{label} text-line {text_line(change) or 1}"  # noqa: E731
+        locate = lambda text_line: lambda change: f"{label} text-line {text_line(change) or 1}"
         result.report += check_lines(job.source, doc, text_line, head=label, locate=locate(text_line))
         result.rewrites.add(doc, text_line)
         if isinstance(text_value, str) and doc.changes:

@@ -14,22 +14,21 @@ import os
 import signal
 import sys
 import traceback
-from typing import IO, Iterator, TextIO, cast
+from collections.abc import Iterator
+from typing import IO, TextIO, cast
 
 from newsclean import __version__
-from newsclean.cli import configfile
-from newsclean.cli import formats
-from newsclean.cli.atomic import Discard, clean_exit_on, replacing
-from newsclean.cli import outputs
-from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, mirror_target, ordered, worker
 from newsclean.cleaners import BUILTINS
+from newsclean.cli import configfile, formats, outputs
+from newsclean.cli.atomic import Discard, clean_exit_on, replacing
+from newsclean.cli.batch import FileJob, LinesJob, Options, Result, batches, mirror_path, mirror_target, ordered, worker
 from newsclean.cli.configfile import ConfigSpec
-from newsclean.errors import ConfigError
 from newsclean.cli.files import DEFAULT_INCLUDE, FIX_INCLUDE, STDIN, Input, discover, matches
-from newsclean.cli.formats import render_text  # noqa: F401 - part of the CLI's public surface
+from newsclean.cli.formats import render_text
 from newsclean.cli.progress import Progress
-from newsclean.reading.lines import PrefixedStream, bounded_lines
 from newsclean.cli.report import EXIT_CRASH, EXIT_USAGE, Rewrites, Tally, exit_code, wants_colour
+from newsclean.errors import ConfigError
+from newsclean.reading.lines import PrefixedStream, bounded_lines
 
 __all__ = ["main", "render_text"]
 
@@ -139,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except Exception:  # noqa: BLE001 - a bug, not a finding: never exit 1, which --check uses
+    except Exception:
         traceback.print_exc()
         print(f"newsclean: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)
         return EXIT_CRASH
@@ -412,7 +411,7 @@ class Run:
         for rendered in result.rendered:
             self.write_document(rendered)
 
-    def end_jsonl(self, start: "Start") -> None:
+    def end_jsonl(self, start: Start) -> None:
         rewrites, self.file_rewrites = self.file_rewrites, Rewrites()
         if self.options.mode == "check":
             sys.stdout.write(rewrites.lines(start.source, records=True))
@@ -497,7 +496,7 @@ class Sink:
         self.stream: IO[bytes] = cast(IO[bytes], self._gzip or raw)
 
     @classmethod
-    def open(cls, start: Start, options: Options) -> "Sink | _StdoutSink | None":
+    def open(cls, start: Start, options: Options) -> Sink | _StdoutSink | None:
         if start.item.path == STDIN:
             return _StdoutSink() if options.mode == "fix" else None
         if options.mode == "fix":

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newsclean.config import Config
 from newsclean.document import Document
@@ -76,7 +77,7 @@ def read_table(path: str | os.PathLike[str]) -> dict[str, Any] | None:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def find(directory: str) -> str | None:
     """The configuration file that applies in ``directory``, searching upwards."""
     here = Path(directory).resolve()
@@ -88,7 +89,7 @@ def find(directory: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(spec: ConfigSpec) -> Config:
     """Validate the configuration ``spec`` stands for; errors name the file they come from."""
     table = dict(read_table(spec.path) or {}) if spec.path else {}
@@ -114,7 +115,7 @@ def load(spec: ConfigSpec) -> Config:
         raise ConfigError(f"{spec.label()}: {exc}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def cleaner(spec: ConfigSpec) -> Callable[[Document], Document]:
     """``doc -> cleaned doc`` for ``spec``: :func:`newsclean.clean` with that configuration.
 
@@ -142,7 +143,7 @@ def custom_cleaners(table: dict[str, Any]) -> list[str]:
     return names
 
 
-@lru_cache(maxsize=None)
+@cache
 def project_root(directory: str) -> Path:
     """The project ``directory`` is in: the nearest folder at or above it holding ``.git``
     (or ``.hg``), else ``directory`` itself. Its configuration files are trusted."""

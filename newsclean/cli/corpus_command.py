@@ -17,7 +17,8 @@ import os
 import signal
 import sys
 import traceback
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
@@ -25,8 +26,15 @@ from newsclean.cli.batch import workers_die_with_this_process
 from newsclean.cli.outputs import onto_input
 from newsclean.cli.report import EXIT_CRASH
 from newsclean.config import Config
-from newsclean.corpus import (NEAR_DUPLICATE_MODES, BoilerplateModel, CorpusSummary, RecordShape, Sourced,
-                              Thresholds, clean_corpus)
+from newsclean.corpus import (
+    NEAR_DUPLICATE_MODES,
+    BoilerplateModel,
+    CorpusSummary,
+    RecordShape,
+    Sourced,
+    Thresholds,
+    clean_corpus,
+)
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
 from newsclean.corpus.stream import encode_record, read_lines, write_records
 from newsclean.errors import NewscleanError
@@ -161,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with clean_exit_on(signal.SIGTERM):  # terminated: the temporary output removed, the old one kept
             return run(argv)
-    except Exception:  # noqa: BLE001 - a bug, not a finding: never exit 1 ("records failed")
+    except Exception:
         traceback.print_exc()
         print(f"newsclean corpus: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)
         return EXIT_CRASH

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
-from typing import Iterable
+
 
 def _patterns(*extensions: str) -> tuple[str, ...]:
     return tuple(f"*{ext}{gz}" for ext in extensions for gz in ("", ".gz"))
@@ -140,7 +141,7 @@ def walk(directory: str, *, include: tuple[str, ...], exclude: tuple[str, ...]) 
     result = []
     for folder, dirs, files in os.walk(directory):
         rel_folder = os.path.relpath(folder, directory)
-        rel = (lambda name: name) if rel_folder == "." else (lambda name: os.path.join(rel_folder, name))
+        rel = (lambda name: name) if rel_folder == "." else (lambda name, folder=rel_folder: os.path.join(folder, name))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches(rel(d), exclude))
         for name in sorted(files):
             if name.startswith(".") or not matches(rel(name).lower(), include):

@@ -14,11 +14,12 @@ import gzip
 import json
 import os
 import zlib
-from typing import IO, Any, Callable
+from collections.abc import Callable
+from typing import IO, Any
 
-from newsclean.reading.decoding import decode, unicode_codec
 from newsclean.document import Document, site_of
 from newsclean.errors import InputError
+from newsclean.reading.decoding import decode, unicode_codec
 from newsclean.reading.reader import read
 
 KINDS = ("html", "text", "jsonl")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsclean.reading.decoding import sanitize
 from newsclean.document import TITLE, Change, Document
+from newsclean.reading.decoding import sanitize
 
 # The line breaks ``str.splitlines`` still sees once ``sanitize`` removed control
 # characters (it drops \v, \f and \x1c-\x1e), so line indices agree with textinput.

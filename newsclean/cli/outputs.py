@@ -11,7 +11,7 @@ Files are compared by device and inode, so a symlink, a hard link or ``./a.txt``
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from collections.abc import Iterable
 
 FileId = tuple[int, int]
 

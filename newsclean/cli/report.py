@@ -19,8 +19,9 @@ from __future__ import annotations
 import difflib
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, TextIO
+from typing import TextIO
 
 from newsclean.document import Change, Document
 
@@ -106,7 +107,7 @@ class Rewrites:
             if entry[3] is None:
                 entry[3] = line_of(change) or 1
 
-    def merge(self, other: "Rewrites") -> None:
+    def merge(self, other: Rewrites) -> None:
         for key, (n_marks, n_lines, n_docs, first) in other.counts.items():
             entry = self.counts.setdefault(key, [0, 0, 0, first])
             entry[0] += n_marks
@@ -293,7 +294,7 @@ class Tally:
         for change in doc.changes:
             (self.removed if change.removed else self.rewritten)[change.cleaner] += 1
 
-    def merge(self, other: "Tally") -> None:
+    def merge(self, other: Tally) -> None:
         self.files += other.files
         self.documents += other.documents
         self.changed_documents += other.changed_documents

@@ -19,9 +19,9 @@ import json
 import math
 import re
 from array import array
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -144,7 +144,7 @@ class BoilerplateModel:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "BoilerplateModel":
+    def from_dict(cls, data: Mapping) -> BoilerplateModel:
         if data.get("format") != FORMAT or data.get("version") != FORMAT_VERSION:
             raise ValueError(f"not a {FORMAT} file of version {FORMAT_VERSION}")
         model = cls(thresholds=Thresholds(**data["thresholds"]))
@@ -158,7 +158,7 @@ class BoilerplateModel:
         Path(path).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, path: str | Path) -> "BoilerplateModel":
+    def load(cls, path: str | Path) -> BoilerplateModel:
         try:
             return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
         except (ValueError, KeyError, TypeError) as exc:

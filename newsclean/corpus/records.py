@@ -9,16 +9,18 @@ starting over. The output schema is :func:`newsclean.document.to_record`'s (docs
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
-from newsclean.reading.decoding import sanitize
-from newsclean.document import Document, to_record as schema_record
+from newsclean.corpus.boilerplate import site_of
+from newsclean.document import Document
+from newsclean.document import to_record as schema_record
 from newsclean.errors import InputError
+from newsclean.reading.decoding import sanitize
 from newsclean.reading.language import guess
 from newsclean.reading.reader import read
 from newsclean.reading.textinput import parse_text
-from newsclean.corpus.boilerplate import site_of
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def to_record(doc: Document, original: Mapping[str, Any], shape: RecordShape = R
 def record_site(record: Mapping[str, Any], site_field: str | None = None) -> str | None:
     """The site a record belongs to: ``site_field`` (top level or in metadata) if given, else the
     url's host (the top-level ``url``, or ``metadata.url`` as newsclean output has it)."""
-    metadata = record.get("metadata") if isinstance(record.get("metadata"), Mapping) else {}
+    found = record.get("metadata")
+    metadata: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     if site_field:
         value = record.get(site_field)
         if value is None:

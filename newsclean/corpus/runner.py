@@ -15,19 +15,26 @@ then compare bodies without the boilerplate that makes one site's stories look a
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from newsclean import pipeline_for
-from newsclean.document import Document, site_of
-from newsclean.errors import NewscleanError
 from newsclean.config import Config
-from newsclean.pipeline import Pipeline
-from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE, guard
-from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, passage_keys, removed_passages
+from newsclean.corpus.boilerplate import (
+    BoilerplateLearner,
+    BoilerplateModel,
+    Thresholds,
+    passage_keys,
+    removed_passages,
+)
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
 from newsclean.corpus.records import RecordShape, record_site, to_document, to_record
 from newsclean.corpus.stream import decode_record, encode_record, ordered_map
+from newsclean.document import Document, site_of
+from newsclean.errors import NewscleanError
+from newsclean.pipeline import Pipeline
+from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE, guard
 
 NEAR_DUPLICATE_MODES = ("mark", "drop")
 MAX_ERRORS_KEPT = 20
@@ -201,7 +208,8 @@ def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field:
         stage = "pass 1/2, cleaning and counting passages:"
         for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, stage):
             learner.add(result.site, result.passages or ())
-            spool.write(encode_record(result.record))
+            if result.record is not None:
+                spool.write(encode_record(result.record))
         model = learner.model()
         summary.use(model)
         spool.seek(0)

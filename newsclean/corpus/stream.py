@@ -19,10 +19,11 @@ import json
 import sys
 import zlib
 from collections import deque
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from itertools import islice
-from typing import IO, Any, Callable, ContextManager, Iterable, Iterator, TypeVar
+from typing import IO, Any, TypeVar, cast
 
 import msgspec
 
@@ -40,12 +41,12 @@ _DECODER = msgspec.json.Decoder()
 _ENCODER = msgspec.json.Encoder()
 
 
-def open_text(path: str, mode: str = "r") -> ContextManager[IO[str]]:
+def open_text(path: str, mode: str = "r") -> AbstractContextManager[IO[str]]:
     """Open ``path`` for text in UTF-8, gzip when it ends in ``.gz``; ``-`` is stdin/stdout (left open)."""
     if path == "-":
         return nullcontext(sys.stdin if "r" in mode else sys.stdout)
     if path.endswith(".gz"):
-        return gzip.open(path, mode + "t", encoding="utf-8", newline="\n", compresslevel=6)
+        return cast(IO[str], gzip.open(path, mode + "t", encoding="utf-8", newline="\n", compresslevel=6))
     return open(path, mode, encoding="utf-8", newline="\n")
 
 
@@ -90,11 +91,11 @@ def read_lines(paths: Iterable[str], *, max_bytes: int = MAX_LINE_BYTES) -> Iter
             raise InputError(f"not readable gzip: {exc}", path) from None
 
 
-def _open_binary(path: str) -> ContextManager[IO[bytes]]:
+def _open_binary(path: str) -> AbstractContextManager[IO[bytes]]:
     if path == "-":
         return nullcontext(sys.stdin.buffer)
     if path.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 
 

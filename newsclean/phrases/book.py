@@ -6,10 +6,9 @@ article must match too, so matching does not depend on knowing the language firs
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import re
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from importlib import resources
 
 import ahocorasick_rs
@@ -27,14 +26,14 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _sre_parse
 
 
-@lru_cache(maxsize=None)
+@cache
 def languages() -> tuple[str, ...]:
     """The language codes that have a phrase file, sorted."""
     files = resources.files("newsclean") / "phrases"
     return tuple(sorted(p.name[:-5] for p in files.iterdir() if p.name.endswith(".toml")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(language: str) -> dict:
     path = resources.files("newsclean") / "phrases" / f"{language}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -55,7 +54,7 @@ def has_word_boundaries(language: str) -> bool:
     return load(language).get("language", {}).get("word_boundaries", True)
 
 
-@lru_cache(maxsize=None)
+@cache
 def family(section: str, key: str, *, whole: bool = False, start: bool = False) -> re.Pattern[str]:
     """One compiled alternation of a phrase family.
 
@@ -72,19 +71,19 @@ def family(section: str, key: str, *, whole: bool = False, start: bool = False) 
     return re.compile(rf"(?:{alternatives})")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords() -> dict[str, frozenset[str]]:
     """Function words per language, for the cheap language guess."""
     return {lang: frozenset(load(lang).get("language", {}).get("stopwords", "").split()) for lang in languages()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def signature_letters() -> dict[str, frozenset[str]]:
     """Letters typical of each language (``ğ`` for Turkish, ``ł`` for Polish, ...)."""
     return {lang: frozenset(load(lang).get("language", {}).get("letters", "")) for lang in languages()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def date_words() -> frozenset[str]:
     """Month and weekday names and the small words of date lines, over all languages."""
     return frozenset(w for lang in languages() for w in load(lang).get("dates", {}).get("words", "").split())
@@ -301,7 +300,7 @@ class PhraseIndex:
         return best
 
 
-@lru_cache(maxsize=None)
+@cache
 def index(section: str, key: str) -> PhraseIndex:
     """The :class:`PhraseIndex` of one phrase family over all languages."""
     return PhraseIndex([(p, has_word_boundaries(lang)) for lang, p in entries(section, key)])

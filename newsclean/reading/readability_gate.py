@@ -39,8 +39,8 @@ without the gate) pin the equivalence.
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import trafilatura
 from lxml.etree import strip_elements, tostring

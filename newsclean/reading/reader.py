@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsclean.reading.decoding import decode_sanitized, looks_like_html, sanitize
 from newsclean.document import Document
 from newsclean.errors import InputError
+from newsclean.reading.decoding import decode_sanitized, looks_like_html, sanitize
 from newsclean.reading.htmlinput import parse_document
 from newsclean.reading.language import guess
 from newsclean.reading.textinput import parse_text

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 
+from newsclean.cleaners.signals.profile import document_lexicon, read_signals, word_estimate
 from newsclean.document import Document
 from newsclean.textutil import words
-from newsclean.cleaners.signals.profile import document_lexicon, read_signals, word_estimate
 
 KEEP_AT = 4
 _BOUNDARY = ".!?:;。！？\"'(«“"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 try:  # Python 3.11+
@@ -61,7 +61,7 @@ def _split(value: str) -> tuple[list[str], list[str]]:
     return [w for w in items if "_" not in w], [w.replace("_", " ") for w in items if "_" in w]
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str | None) -> Lexicon:
     """The lexicon of ``language``; an empty one for a language without a table."""
     entry = _table().get(language or "", {})
@@ -90,7 +90,7 @@ def best_language(tokens: set[str], text: str) -> str | None:
     for language in languages():
         lex = lexicon(language)
         hits = sum(len(lex.words[k] & tokens) for k in KINDS)
-        hits += sum(1 for k in KINDS if lex.marks[k] is not None and lex.marks[k].search(head))
+        hits += sum(1 for k in KINDS if (mark := lex.marks[k]) is not None and mark.search(head))
         if hits > best_hits:
             best, best_hits = language, hits
     return best if best_hits >= 2 else None

@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsclean.document import Document
-from newsclean.textutil import ends_like_sentence, words
-from newsclean.cleaners.signals.lexicon import Lexicon, best_language, lexicon, languages
+from newsclean.cleaners.signals.lexicon import Lexicon, best_language, languages, lexicon
 from newsclean.cleaners.signals.patterns import has_link, has_money, has_period
 from newsclean.cleaners.signals.sentences import stoplist, stopword_share
+from newsclean.document import Document
+from newsclean.textutil import ends_like_sentence, words
 
 # Characters of scripts written without spaces: about two of them make a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")

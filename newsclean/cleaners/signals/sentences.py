@@ -10,7 +10,7 @@ of a few particles per character stands in (の/は/が, 的/了/是, ที่/
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 # Lexicon language -> jusText list name, for the lists named differently from the lexicon.
 _PARTICLES = {
@@ -20,7 +20,7 @@ _PARTICLES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def stoplist(name: str | None) -> frozenset[str]:
     """The jusText stop words of list ``name`` ("English", "Czech", ...), casefolded; empty if none."""
     if not name:
