@@ -44,10 +44,17 @@ def scrapinghub_record(page: Page, extracted: Document, cleaned: Document) -> di
         verdict = gold.verdict(line, budget)
         budget.subtract(shingles(fold_quotes(line)))
         if verdict == BOILERPLATE:
-            leftovers.append({"line": line, "position": index,
-                              "category": categorize(line, title=cleaned.title, first=index == 0)})
-    return {"id": page.id, "url": page.url, "title": cleaned.title, "extracted_lines": len(extracted),
-            "removed": removed, "remaining_false_positives": leftovers}
+            leftovers.append(
+                {"line": line, "position": index, "category": categorize(line, title=cleaned.title, first=index == 0)}
+            )
+    return {
+        "id": page.id,
+        "url": page.url,
+        "title": cleaned.title,
+        "extracted_lines": len(extracted),
+        "removed": removed,
+        "remaining_false_positives": leftovers,
+    }
 
 
 def _line_holding(segment: str, doc: Document) -> str:
@@ -61,8 +68,12 @@ def _line_holding(segment: str, doc: Document) -> str:
 def trafeval_record(page: Page, extracted: Document, cleaned: Document) -> dict[str, Any]:
     """Removals judged against the segments; leaked, caught and missed segments explained."""
     removed = [
-        {"cleaner": c.cleaner, "reason": c.reason, "line": c.before,
-         "verdict": segment_verdict(c.before, page.with_, page.without)}
+        {
+            "cleaner": c.cleaner,
+            "reason": c.reason,
+            "line": c.before,
+            "verdict": segment_verdict(c.before, page.with_, page.without),
+        }
         for c in _removals(cleaned)
     ]
     leaked, caught = [], []
@@ -70,14 +81,23 @@ def trafeval_record(page: Page, extracted: Document, cleaned: Document) -> dict[
         if found(segment, cleaned.text):
             line = _line_holding(segment, cleaned)
             first = bool(cleaned.paragraphs) and line == cleaned.paragraphs[0]
-            leaked.append({"segment": segment, "line": line,
-                           "category": categorize(line, title=cleaned.title, first=first)})
+            leaked.append(
+                {"segment": segment, "line": line, "category": categorize(line, title=cleaned.title, first=first)}
+            )
         elif found(segment, extracted.text):
             caught.append({"segment": segment, "by": _changed_by(segment, cleaned)})
-    missed = [{"segment": s, "cause": _miss_cause(s, extracted, cleaned)}
-              for s in page.with_ if not found(s, cleaned.text)]
-    return {"id": page.id, "title": cleaned.title, "extracted_lines": len(extracted), "removed": removed,
-            "leaked_without_segments": leaked, "caught_without_segments": caught, "missed_with_segments": missed}
+    missed = [
+        {"segment": s, "cause": _miss_cause(s, extracted, cleaned)} for s in page.with_ if not found(s, cleaned.text)
+    ]
+    return {
+        "id": page.id,
+        "title": cleaned.title,
+        "extracted_lines": len(extracted),
+        "removed": removed,
+        "leaked_without_segments": leaked,
+        "caught_without_segments": caught,
+        "missed_with_segments": missed,
+    }
 
 
 def _changed_by(segment: str, cleaned: Document) -> str:
@@ -105,7 +125,9 @@ def _short(text: str) -> str:
 
 def cleaner_summary(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per cleaner: removals by verdict, with a few examples of each verdict."""
-    summary: dict[str, dict[str, Any]] = defaultdict(lambda: {"removed": 0, "verdicts": Counter(), "examples": defaultdict(list)})
+    summary: dict[str, dict[str, Any]] = defaultdict(
+        lambda: {"removed": 0, "verdicts": Counter(), "examples": defaultdict(list)}
+    )
     for record in records:
         for item in record["removed"]:
             entry = summary[item["cleaner"]]
@@ -114,8 +136,10 @@ def cleaner_summary(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, An
             examples = entry["examples"][item["verdict"]]
             if len(examples) < EXAMPLES:
                 examples.append({"page": record["id"], "reason": item["reason"], "line": _short(item["line"])})
-    return {name: {"removed": e["removed"], "verdicts": dict(e["verdicts"]), "examples": dict(e["examples"])}
-            for name, e in sorted(summary.items())}
+    return {
+        name: {"removed": e["removed"], "verdicts": dict(e["verdicts"]), "examples": dict(e["examples"])}
+        for name, e in sorted(summary.items())
+    }
 
 
 _QUOTED = re.compile(r"""'[^']*'|"[^"]*"|<[^>]*>|\d+""")
@@ -143,8 +167,16 @@ def rule_summary(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             examples.setdefault(key, _short(item["line"]))
     order = {name: i for i, name in enumerate(BUILTINS)}
     keys = sorted(counts, key=lambda k: (order.get(k[0], len(order)), -sum(counts[k].values())))
-    return [{"cleaner": c, "rule": r, "removed": sum(counts[(c, r)].values()), "verdicts": dict(counts[(c, r)]),
-             "example": examples[(c, r)]} for c, r in keys]
+    return [
+        {
+            "cleaner": c,
+            "rule": r,
+            "removed": sum(counts[(c, r)].values()),
+            "verdicts": dict(counts[(c, r)]),
+            "example": examples[(c, r)],
+        }
+        for c, r in keys
+    ]
 
 
 def category_summary(items: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
@@ -167,12 +199,19 @@ def summarize(dataset: str, records: list[dict[str, Any]]) -> dict[str, Any]:
         extra = {
             "caught_without_segments": dict(Counter(x["by"] for r in records for x in r["caught_without_segments"])),
             "missed_with_segments": dict(Counter(x["cause"] for r in records for x in r["missed_with_segments"])),
-            "missed_examples": [{"page": r["id"], "cause": x["cause"], "segment": _short(x["segment"])}
-                                for r in records for x in r["missed_with_segments"]
-                                if x["cause"] != "not extracted"][:2 * EXAMPLES],
+            "missed_examples": [
+                {"page": r["id"], "cause": x["cause"], "segment": _short(x["segment"])}
+                for r in records
+                for x in r["missed_with_segments"]
+                if x["cause"] != "not extracted"
+            ][: 2 * EXAMPLES],
         }
-    return {"cleaners": cleaner_summary(records), "rules": rule_summary(records),
-            "remaining_false_positives": category_summary(leftovers), **extra}
+    return {
+        "cleaners": cleaner_summary(records),
+        "rules": rule_summary(records),
+        "remaining_false_positives": category_summary(leftovers),
+        **extra,
+    }
 
 
 def recall_losses(summary: dict[str, Any]) -> list[tuple[str, int, list[dict[str, str]]]]:

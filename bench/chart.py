@@ -24,8 +24,9 @@ def _quality(ax, scores: dict[str, dict[str, dict[str, float]]]) -> None:
             for k, system in enumerate(COLORS):
                 value = by_system[system][metric]
                 lows.append(value)
-                bar = ax.bar(x + (k - 0.5) * width, value, width, color=COLORS[system],
-                             label=system if not positions else None)
+                bar = ax.bar(
+                    x + (k - 0.5) * width, value, width, color=COLORS[system], label=system if not positions else None
+                )
                 ax.bar_label(bar, labels=[f"{value:.3f}"], fontsize=7, rotation=90, padding=2)
             labels.append(f"{metric[:1].upper() if metric != 'f1' else 'F1'}\n{dataset.split('-')[0]}")
             positions.append(x)
@@ -45,16 +46,33 @@ def _timing(ax, ms_per_doc: dict[str, dict[str, float]], ratio_text: str) -> Non
     for d, dataset in enumerate(datasets):
         for p, path in enumerate(paths):
             value = ms_per_doc[dataset][path]
-            bar = ax.barh(p + (d - (len(datasets) - 1) / 2) * height, value, height, color=colors[p],
-                          alpha=1.0 if d == 0 else 0.6, edgecolor="black", linewidth=0.3)
+            bar = ax.barh(
+                p + (d - (len(datasets) - 1) / 2) * height,
+                value,
+                height,
+                color=colors[p],
+                alpha=1.0 if d == 0 else 0.6,
+                edgecolor="black",
+                linewidth=0.3,
+            )
             ax.bar_label(bar, labels=[f"{value:.1f} ms ({dataset.split('-')[0]})"], fontsize=7, padding=2)
-    ax.set_yticks(range(len(paths)), [p.replace(" (HTML)", "\n(HTML)").replace(" on ", "\non ") for p in paths], fontsize=8)
+    ax.set_yticks(
+        range(len(paths)), [p.replace(" (HTML)", "\n(HTML)").replace(" on ", "\non ") for p in paths], fontsize=8
+    )
     ax.invert_yaxis()
     ax.set_xlabel("ms per document (median of passes)")
     ax.set_xlim(0, max(v for row in ms_per_doc.values() for v in row.values()) * 1.45)
     ax.set_title("Time per document (lower is better)")
-    ax.text(0.98, 0.03, ratio_text, transform=ax.transAxes, ha="right", va="bottom", fontsize=8,
-            bbox={"facecolor": "white", "edgecolor": "#cccccc"})
+    ax.text(
+        0.98,
+        0.03,
+        ratio_text,
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=8,
+        bbox={"facecolor": "white", "edgecolor": "#cccccc"},
+    )
 
 
 def _ablation(ax, deltas: dict[str, dict[str, float]]) -> None:
@@ -64,8 +82,13 @@ def _ablation(ax, deltas: dict[str, dict[str, float]]) -> None:
     colors = ("#1f77b4", "#ff7f0e")
     for d, dataset in enumerate(datasets):
         values = [deltas[dataset].get(c, 0.0) for c in cleaners]
-        ax.barh([i + (d - (len(datasets) - 1) / 2) * height for i in range(len(cleaners))], values, height,
-                color=colors[d % 2], label=dataset)
+        ax.barh(
+            [i + (d - (len(datasets) - 1) / 2) * height for i in range(len(cleaners))],
+            values,
+            height,
+            color=colors[d % 2],
+            label=dataset,
+        )
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set_yticks(range(len(cleaners)), cleaners, fontsize=8)
     ax.invert_yaxis()

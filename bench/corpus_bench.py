@@ -63,8 +63,19 @@ def _children_cpu() -> float:
 
 
 def run(corpus: Path, output: Path, jobs: int) -> dict:
-    command = [sys.executable, "-m", "newsclean.cli.corpus_command", str(corpus), "-o", str(output),
-               "--near-duplicates", "mark", "--learn-boilerplate", "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "newsclean.cli.corpus_command",
+        str(corpus),
+        "-o",
+        str(output),
+        "--near-duplicates",
+        "mark",
+        "--learn-boilerplate",
+        "--jobs",
+        str(jobs),
+    ]
     started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -99,8 +110,13 @@ def main() -> int:
         started = time.perf_counter()
         corpus_gen.write(args.docs, directory, args.seed)  # the first N documents of any larger run
         print(f"generated {args.docs} documents in {time.perf_counter() - started:.0f} s: {corpus}", file=sys.stderr)
-    results = {"documents": args.docs, "seed": args.seed, "cpus": os.cpu_count(),
-               "load_average_at_start": os.getloadavg(), "runs": []}
+    results = {
+        "documents": args.docs,
+        "seed": args.seed,
+        "cpus": os.cpu_count(),
+        "load_average_at_start": os.getloadavg(),
+        "runs": [],
+    }
     outputs = []
     for jobs in (int(j) for j in args.jobs.split(",")):
         output = directory / f"out-jobs{jobs}.jsonl"

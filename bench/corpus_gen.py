@@ -30,16 +30,36 @@ _WORD = re.compile(r"\w+")
 
 # Boilerplate built from invented names and phrase pieces, so no phrase list knows it.
 _OPENERS = {
-    "en": ["The {org} relies on {n} members in {city}", "Every story at {org} is checked twice by our {city} desk",
-           "{org} prints on recycled paper from {city}", "Tip line for the {org}: call {phone} any night"],
+    "en": [
+        "The {org} relies on {n} members in {city}",
+        "Every story at {org} is checked twice by our {city} desk",
+        "{org} prints on recycled paper from {city}",
+        "Tip line for the {org}: call {phone} any night",
+    ],
     "de": ["Die {org} dankt ihren {n} Mitgliedern in {city}", "Hinweise an die {org} unter {phone}, rund um die Uhr"],
     "es": ["{org} agradece a sus {n} socios de {city}", "Escriba a la redacción de {org} en {city}: {phone}"],
     "fr": ["{org} remercie ses {n} lecteurs fidèles de {city}", "La rédaction de {org} répond au {phone}"],
 }
-_TAILS = ["and the {animal} fund", "since {year}", "with the {animal} cooperative", "- reply within {n} hours",
-          "for the {animal} prize", "at the {animal} pier office"]
-_ORGS = ["Harbour Gazette", "Quillmark Post", "Vendel Courier", "Brasswick Ledger", "Ostery Daily", "Marlow Crier",
-         "Tannery Herald", "Kestrel Wire", "Lumen Tribune", "Ferrow Bulletin"]
+_TAILS = [
+    "and the {animal} fund",
+    "since {year}",
+    "with the {animal} cooperative",
+    "- reply within {n} hours",
+    "for the {animal} prize",
+    "at the {animal} pier office",
+]
+_ORGS = [
+    "Harbour Gazette",
+    "Quillmark Post",
+    "Vendel Courier",
+    "Brasswick Ledger",
+    "Ostery Daily",
+    "Marlow Crier",
+    "Tannery Herald",
+    "Kestrel Wire",
+    "Lumen Tribune",
+    "Ferrow Bulletin",
+]
 _CITIES = ["Oskarby", "Valdemora", "Pritchley", "Nørrevik", "Saint-Abel", "Kuppenheim", "Tarragal", "Wexmoor"]
 _ANIMALS = ["heron", "lynx", "otter", "badger", "kestrel", "marten", "ibis", "stoat"]
 _WIRES = ["WASHINGTON (Reuters) - ", "LONDON (AP) — ", "BERLIN, dpa - ", "PARIS (AFP) - ", "NEW YORK (Bloomberg) -- "]
@@ -63,7 +83,9 @@ def source_paragraphs(trafeval: bool = True, benchdata: Path = BENCHDATA) -> lis
     the text trafilatura extracts from the trafeval-dev pages (cached after one extraction)."""
     if trafeval and CACHE.exists():
         return json.loads(gzip.decompress(CACHE.read_bytes()))
-    texts = [v["articleBody"] for v in json.loads((benchdata / "scrapinghub" / "ground-truth.json").read_text()).values()]
+    texts = [
+        v["articleBody"] for v in json.loads((benchdata / "scrapinghub" / "ground-truth.json").read_text()).values()
+    ]
     if trafeval:
         import trafilatura
 
@@ -103,9 +125,14 @@ def site_boilerplate(rng: random.Random, site_number: int) -> list[dict]:
     passages = []
     for k in range(rng.randint(1, 3)):
         lang = rng.choice(list(_OPENERS))
-        fill = dict(org=rng.choice(_ORGS) + f" {site_number}", n=rng.randint(200, 9000), city=rng.choice(_CITIES),
-                    phone=f"0{rng.randint(100, 999)} {rng.randint(1000, 9999)}", animal=rng.choice(_ANIMALS),
-                    year=rng.randint(1950, 2015))
+        fill = dict(
+            org=rng.choice(_ORGS) + f" {site_number}",
+            n=rng.randint(200, 9000),
+            city=rng.choice(_CITIES),
+            phone=f"0{rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            animal=rng.choice(_ANIMALS),
+            year=rng.randint(1950, 2015),
+        )
         text = rng.choice(_OPENERS[lang]).format(**fill) + " " + rng.choice(_TAILS).format(**fill) + "."
         passages.append({"text": text, "where": ["top", "bottom", "middle"][k % 3], "rate": rng.uniform(0.6, 1.0)})
     return passages
@@ -161,11 +188,18 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
             families += 1
             language_pool = rng.choices(pools, pool_weights)[0]
             body = distinct.sample(rng, language_pool)
-            truth = {"family": families, "kind": "unique", "copy_of": None, "jaccard": None, "quote": None,
-                     "site": rng.choices(sites, weights)[0], "body": body}
+            truth = {
+                "family": families,
+                "kind": "unique",
+                "copy_of": None,
+                "jaccard": None,
+                "quote": None,
+                "site": rng.choices(sites, weights)[0],
+                "body": body,
+            }
             roll = rng.random()
             if roll < 0.02:  # a follow-up story on the same site, sharing one quotation
-                quote = f"\"{rng.choice(language_pool)}\" {rng.choice(_SPEAKERS)}."
+                quote = f'"{rng.choice(language_pool)}" {rng.choice(_SPEAKERS)}.'
                 truth["body"] = body[:2] + [quote] + body[2:]
                 truth["quote"] = quote
                 sibling = {**truth, "family": None, "body": distinct.sample(rng, language_pool)}
@@ -176,10 +210,20 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
                     exact = rng.random() < 0.25
                     copy_body = list(truth["body"]) if exact else near_copy(rng, truth["body"], language_pool)
                     site = truth["site"] if rng.random() < 0.3 else rng.choices(sites, weights)[0]
-                    _enqueue(queued, index + rng.randint(1, 2000), {
-                        "family": families, "kind": "exact_copy" if exact else "near_copy", "copy_of": None,
-                        "jaccard": round(jaccard("\n".join(body), "\n".join(copy_body)), 4), "quote": None,
-                        "site": site, "body": copy_body, "_original": index})
+                    _enqueue(
+                        queued,
+                        index + rng.randint(1, 2000),
+                        {
+                            "family": families,
+                            "kind": "exact_copy" if exact else "near_copy",
+                            "copy_of": None,
+                            "jaccard": round(jaccard("\n".join(body), "\n".join(copy_body)), 4),
+                            "quote": None,
+                            "site": site,
+                            "body": copy_body,
+                            "_original": index,
+                        },
+                    )
         doc_id = f"d{index:06d}"
         if truth.get("_original") is not None:
             truth["copy_of"] = f"d{truth.pop('_original'):06d}"
@@ -194,9 +238,16 @@ def generate(n_docs: int, seed: int = 1234, n_sites: int = 60, paragraphs: list[
                 where = {"top": 0, "bottom": len(paragraphs), "middle": len(paragraphs) // 2}[passage["where"]]
                 paragraphs.insert(where, passage["text"])
         title = " ".join(truth["body"][0].split()[:9]).rstrip(".,;:")
-        record = {"id": doc_id, "url": f"https://www.{truth['site']}/news/{doc_id}", "title": title,
-                  "text": "\n".join(paragraphs)}
-        yield record, {"id": doc_id, **{k: v for k, v in truth.items() if not k.startswith("_")}, "boilerplate": planted}
+        record = {
+            "id": doc_id,
+            "url": f"https://www.{truth['site']}/news/{doc_id}",
+            "title": title,
+            "text": "\n".join(paragraphs),
+        }
+        yield (
+            record,
+            {"id": doc_id, **{k: v for k, v in truth.items() if not k.startswith("_")}, "boilerplate": planted},
+        )
 
 
 class DistinctBodies:
@@ -245,8 +296,10 @@ def _enqueue(queued: list, due: int, truth: dict) -> None:
 def write(n_docs: int, out: Path, seed: int = 1234) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     corpus, truth = out / "corpus.jsonl.gz", out / "truth.jsonl.gz"
-    with gzip.open(corpus, "wt", encoding="utf-8", compresslevel=3) as c, \
-            gzip.open(truth, "wt", encoding="utf-8", compresslevel=3) as t:
+    with (
+        gzip.open(corpus, "wt", encoding="utf-8", compresslevel=3) as c,
+        gzip.open(truth, "wt", encoding="utf-8", compresslevel=3) as t,
+    ):
         for record, fact in generate(n_docs, seed):
             c.write(json.dumps(record, ensure_ascii=False) + "\n")
             t.write(json.dumps(fact, ensure_ascii=False) + "\n")

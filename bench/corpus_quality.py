@@ -84,8 +84,10 @@ def evaluate(output: Iterable[dict], truth: Iterable[dict]) -> dict:
         "missing_from_output": counts["missing_from_output"],
         "copies_at_0.7": counts["copies_at_0.7"],
         "recall_at_0.7": _share(counts["found_at_0.7"], counts["copies_at_0.7"]),
-        "recall_by_jaccard": {band: {"copies": n, "found": found, "recall": _share(found, n)}
-                              for band, (n, found) in sorted(bands.items())},
+        "recall_by_jaccard": {
+            band: {"copies": n, "found": found, "recall": _share(found, n)}
+            for band, (n, found) in sorted(bands.items())
+        },
         "unplanted_marked": counts["unplanted_marked"],
         "documents_with_boilerplate": counts["with_boilerplate"],
         "boilerplate_left": _share(counts["boilerplate_left"], counts["with_boilerplate"]),

@@ -58,8 +58,13 @@ def load_scrapinghub(root: Path | None = None) -> list[Page]:
     base = (root or benchdata_dir()) / SCRAPINGHUB
     truth = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
     return [
-        Page(SCRAPINGHUB, key, _gunzip(base / "html" / f"{key}.html.gz"), url=entry.get("url"),
-             gold=entry.get("articleBody") or "")
+        Page(
+            SCRAPINGHUB,
+            key,
+            _gunzip(base / "html" / f"{key}.html.gz"),
+            url=entry.get("url"),
+            gold=entry.get("articleBody") or "",
+        )
         for key, entry in sorted(truth.items())
     ]
 
@@ -68,8 +73,14 @@ def load_trafeval(root: Path | None = None) -> list[Page]:
     base = (root or benchdata_dir()) / TRAFEVAL
     items = json.loads((base / "evaldata-dev.json").read_text(encoding="utf-8"))
     return [
-        Page(TRAFEVAL, key, _gunzip(base / "html" / f"{entry['file']}.gz"), url=key,
-             with_=tuple(entry.get("with") or ()), without=tuple(entry.get("without") or ()))
+        Page(
+            TRAFEVAL,
+            key,
+            _gunzip(base / "html" / f"{entry['file']}.gz"),
+            url=key,
+            with_=tuple(entry.get("with") or ()),
+            without=tuple(entry.get("without") or ()),
+        )
         for key, entry in sorted(items.items())
     ]
 

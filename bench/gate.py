@@ -58,7 +58,9 @@ def pinned(score: float) -> float:
     return math.floor(round((score - MARGIN) * 1000, 6)) / 1000
 
 
-def raised(floors: Mapping[str, Mapping[str, float]], scores: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+def raised(
+    floors: Mapping[str, Mapping[str, float]], scores: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
     """Each floor raised to ``pinned(score)`` where that is higher; never lowered.
 
     >>> raised({"d": {"f1": 0.95}}, {"d": {"f1": 0.99}})
@@ -71,15 +73,21 @@ def raised(floors: Mapping[str, Mapping[str, float]], scores: Mapping[str, Mappi
 
 def shortfalls(floors: Mapping[str, Mapping[str, float]], scores: Mapping[str, Mapping[str, float]]) -> list[str]:
     """One message per score below its floor (none: the gate passes)."""
-    return [f"{d} {m}: {scores[d][m]:.4f} is below the floor {v:.3f}"
-            for d, row in floors.items() for m, v in row.items() if scores[d][m] < v]
+    return [
+        f"{d} {m}: {scores[d][m]:.4f} is below the floor {v:.3f}"
+        for d, row in floors.items()
+        for m, v in row.items()
+        if scores[d][m] < v
+    ]
 
 
 def write_floors(floors: Mapping[str, Mapping[str, float]], path: Path = FLOOR_FILE) -> None:
     content = {
-        "_comment": ("Quality floors for tests/test_quality_gate.py: newsclean on a fixed subset of shared/benchdata "
-                     f"({', '.join(f'{n} {d} pages' for d, n in SUBSET.items())}, evenly spread over sorted ids). "
-                     "Floors can only be raised: run `python -m bench.gate --update`, which never lowers one."),
+        "_comment": (
+            "Quality floors for tests/test_quality_gate.py: newsclean on a fixed subset of shared/benchdata "
+            f"({', '.join(f'{n} {d} pages' for d, n in SUBSET.items())}, evenly spread over sorted ids). "
+            "Floors can only be raised: run `python -m bench.gate --update`, which never lowers one."
+        ),
         **{d: {m: floors[d][m] for m in METRICS} for d in SUBSET},
     }
     path.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
@@ -100,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.update:
         new = raised(floors, scores)
         write_floors(new)
-        changed = [f"{d} {m} {floors[d][m]:.3f} -> {new[d][m]:.3f}" for d in new for m in new[d] if new[d][m] != floors[d][m]]
+        changed = [
+            f"{d} {m} {floors[d][m]:.3f} -> {new[d][m]:.3f}" for d in new for m in new[d] if new[d][m] != floors[d][m]
+        ]
         print("raised: " + ("; ".join(changed) if changed else "nothing (no score rose past its floor)"))
         return 0
     problems = shortfalls(floors, scores)

@@ -61,7 +61,10 @@ def main(names: list[str]) -> None:
     for name in names or CASES:
         out = subprocess.run([sys.executable, "-c", _CHILD, CASES[name]], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout)
-        print(f"| {name} | {r['size']:,} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss_mb']:.0f} | {r['outcome']} |", flush=True)
+        print(
+            f"| {name} | {r['size']:,} | {r['wall']:.2f} | {r['cpu']:.2f} | {r['rss_mb']:.0f} | {r['outcome']} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

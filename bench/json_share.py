@@ -33,12 +33,17 @@ def main() -> None:
     lines = [json.dumps({"id": i, "text": t, "url": f"https://x.example/{i}"}) for i, t in enumerate(texts)] * 20
     records = [json.loads(line) for line in lines]
     stdlib = best(lambda: [parse_record(line) for line in lines]) + best(
-        lambda: [json.dumps(r, ensure_ascii=False) for r in records])
+        lambda: [json.dumps(r, ensure_ascii=False) for r in records]
+    )
     fast = best(lambda: [orjson.loads(line) for line in lines]) + best(lambda: [orjson.dumps(r) for r in records])
     sample = records[:25]
     cleaning = best(lambda: [newsclean.clean(r["text"]) for r in sample], repeat=1) * len(records) / len(sample)
-    print(f"{len(lines)} records: stdlib json {stdlib * 1e3:.1f} ms, orjson {fast * 1e3:.1f} ms, cleaning {cleaning * 1e3:.0f} ms")
-    print(f"json is {stdlib / (stdlib + cleaning):.2%} of the work; orjson would save {(stdlib - fast) / (stdlib + cleaning):.2%}")
+    print(
+        f"{len(lines)} records: stdlib json {stdlib * 1e3:.1f} ms, orjson {fast * 1e3:.1f} ms, cleaning {cleaning * 1e3:.0f} ms"
+    )
+    print(
+        f"json is {stdlib / (stdlib + cleaning):.2%} of the work; orjson would save {(stdlib - fast) / (stdlib + cleaning):.2%}"
+    )
 
 
 if __name__ == "__main__":

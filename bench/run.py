@@ -54,10 +54,16 @@ def _machine() -> str:
 def _commit() -> str | None:
     """The checked-out commit (with ``+changes`` when the tree differs from it), or None outside git."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=data.REPO_ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=data.REPO_ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=data.REPO_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=data.REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
     return head + ("+changes" if dirty else "")
@@ -69,11 +75,14 @@ def _versions() -> str:
 
 
 def _page_calls(pages, extracted_texts):
-    return [{
-        TRAFILATURA_PATH: (lambda h=p.html: systems.trafilatura_alone(h)),
-        NEWSCLEAN_HTML: (lambda h=p.html: systems.newsclean_html(h)),
-        NEWSCLEAN_TEXT: (lambda t=t: systems.newsclean_text(t)),
-    } for p, t in zip(pages, extracted_texts)]
+    return [
+        {
+            TRAFILATURA_PATH: (lambda h=p.html: systems.trafilatura_alone(h)),
+            NEWSCLEAN_HTML: (lambda h=p.html: systems.newsclean_html(h)),
+            NEWSCLEAN_TEXT: (lambda t=t: systems.newsclean_text(t)),
+        }
+        for p, t in zip(pages, extracted_texts)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,9 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; a page's time is the median (default 3)")
     parser.add_argument("--out", type=Path, default=data.REPO_ROOT / "docs" / "benchmarks.md", help="Markdown report")
     parser.add_argument("--datasets", nargs="+", choices=data.DATASETS, default=list(data.DATASETS))
-    parser.add_argument("--rerender", action="store_true",
-                        help="no benchdata run: re-render the report from bench/out/results.json, re-measuring only "
-                             "the seeds and the cruft set (seconds, not minutes)")
+    parser.add_argument(
+        "--rerender",
+        action="store_true",
+        help="no benchdata run: re-render the report from bench/out/results.json, re-measuring only "
+        "the seeds and the cruft set (seconds, not minutes)",
+    )
     args = parser.parse_args(argv)
     if args.rerender:
         results = json.loads((OUT_DIR / "results.json").read_text(encoding="utf-8"))
@@ -94,9 +106,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchdata not found at {data.benchdata_dir()} (set {data.ENV_VAR})", file=sys.stderr)
         return 2
 
-    command = "python -m bench.run" + "".join(f" {shlex.quote(a)}" for a in (argv if argv is not None else sys.argv[1:]))
-    results = {"command": command, "rerendered": None, "commit": _commit(), "date": time.strftime("%Y-%m-%d"), "machine": _machine(), "versions": _versions(),
-               "options": {"limit": args.limit, "repeat": args.repeat}, "datasets": {}}
+    command = "python -m bench.run" + "".join(
+        f" {shlex.quote(a)}" for a in (argv if argv is not None else sys.argv[1:])
+    )
+    results = {
+        "command": command,
+        "rerendered": None,
+        "commit": _commit(),
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": _machine(),
+        "versions": _versions(),
+        "options": {"limit": args.limit, "repeat": args.repeat},
+        "datasets": {},
+    }
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     all_timings: dict[str, list[float]] = {p: [] for p in PATHS}
     deterministic = True
@@ -121,8 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         for path, timing in timings.items():
             all_timings[path].extend(timing.per_page)
 
-        records = [{"half": half_of(host(p.url) or p.id), **RECORDERS[dataset](p, e, c)}
-                   for p, e, c in zip(pages, quality.extracted, quality.cleaned) if e is not None]
+        records = [
+            {"half": half_of(host(p.url) or p.id), **RECORDERS[dataset](p, e, c)}
+            for p, e, c in zip(pages, quality.extracted, quality.cleaned)
+            if e is not None
+        ]
         summary = analysis.summarize(dataset, records)
         (OUT_DIR / f"{dataset}.json").write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
         results["datasets"][dataset] = {
@@ -153,8 +178,10 @@ def _finish(results: dict, out: Path) -> int:
             if records and all("half" in r for r in records):
                 res["summary_tune"] = analysis.summarize(dataset, [r for r in records if r["half"] == "tune"])
     if seeds.available():
-        results["seeds"] = {half: score_lines(docs, [clean_labelled_text(d) for d in docs]).as_dict()
-                            for half, docs in split(seeds.load(), lambda d: d.site).items()}
+        results["seeds"] = {
+            half: score_lines(docs, [clean_labelled_text(d) for d in docs]).as_dict()
+            for half, docs in split(seeds.load(), lambda d: d.site).items()
+        }
     cruft = cruft_run.measure()
     results["cruftset"] = cruft.as_dict()
     (OUT_DIR / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -166,9 +193,11 @@ def _finish(results: dict, out: Path) -> int:
         scores={d: res["scores"] for d, res in results["datasets"].items()},
         ms_per_doc={d: res["timing"] for d, res in results["datasets"].items()},
         ratio_text=f"HTML path / trafilatura: {r['html_over_trafilatura']:.2f}x (target ≤ 1.15)\n"
-                   f"trafilatura / text path: {r['trafilatura_over_text']:.1f}x (bar ≥ 10)",
-        f1_deltas={d: {name: res["scores"][NEWSCLEAN]["f1"] - s["f1"] for name, s in res["ablation"].items()}
-                   for d, res in results["datasets"].items()},
+        f"trafilatura / text path: {r['trafilatura_over_text']:.1f}x (bar ≥ 10)",
+        f1_deltas={
+            d: {name: res["scores"][NEWSCLEAN]["f1"] - s["f1"] for name, s in res["ablation"].items()}
+            for d, res in results["datasets"].items()
+        },
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     load = f"{os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else "?"

@@ -22,10 +22,22 @@ SHINGLE_SIZE = 4
 
 # The same mapping as newsclean's quotes cleaner in its default ASCII mode, written out
 # here so the scorer does not change when the code under test does.
-_QUOTES = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "〝": '"', "〞": '"', "＂": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "＇": "'",
-})
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "〝": '"',
+        "〞": '"',
+        "＂": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "＇": "'",
+    }
+)
 _OPEN_GUILLEMET = re.compile(r"([«‹])[\s\u00a0\u202f]*")
 _CLOSE_GUILLEMET = re.compile(r"[\s\u00a0\u202f]*([»›])")
 _GUILLEMET_ASCII = {"«": '"', "»": '"', "‹": "'", "›": "'"}
@@ -64,7 +76,7 @@ def shingles(text: str | None, size: int = SHINGLE_SIZE) -> Counter:
     Counter({('a', 'b'): 1})
     """
     toks = tokens(text)
-    grams = (tuple(toks[i:i + size]) for i in range(max(1, len(toks) - size + 1)))
+    grams = (tuple(toks[i : i + size]) for i in range(max(1, len(toks) - size + 1)))
     return Counter(g for g in grams if g)
 
 
@@ -118,8 +130,13 @@ class Scores:
     pages: int
 
     def as_dict(self) -> dict[str, float]:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "accuracy": self.accuracy, "pages": self.pages}
+        return {
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+            "accuracy": self.accuracy,
+            "pages": self.pages,
+        }
 
 
 def _f1(p: float, r: float) -> float:

@@ -14,7 +14,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-TRAFILATURA, NEWSCLEAN_HTML, NEWSCLEAN_TEXT = "trafilatura alone (HTML)", "newsclean on HTML", "newsclean on extracted text"
+TRAFILATURA, NEWSCLEAN_HTML, NEWSCLEAN_TEXT = (
+    "trafilatura alone (HTML)",
+    "newsclean on HTML",
+    "newsclean on extracted text",
+)
 PATHS = (TRAFILATURA, NEWSCLEAN_HTML, NEWSCLEAN_TEXT)
 
 
@@ -32,15 +36,18 @@ class PathTiming:
         return 1000 * self.total / len(self.per_page) if self.per_page else 0.0
 
 
-def time_paths(calls: Sequence[dict[str, Callable[[], object]]], repeat: int,
-               on_pass: Callable[[int, dict[str, list]], None] | None = None) -> dict[str, PathTiming]:
+def time_paths(
+    calls: Sequence[dict[str, Callable[[], object]]],
+    repeat: int,
+    on_pass: Callable[[int, dict[str, list]], None] | None = None,
+) -> dict[str, PathTiming]:
     """``calls[i][path]`` runs page ``i`` on ``path``. ``on_pass(n, results)`` sees each pass's outputs."""
     samples: dict[str, list[list[float]]] = {path: [[] for _ in calls] for path in PATHS}
     for n in range(repeat):
         gc.collect()
         results: dict[str, list] = {path: [None] * len(calls) for path in PATHS}
         for i, page_calls in enumerate(calls):
-            order = PATHS[i % 3:] + PATHS[: i % 3]
+            order = PATHS[i % 3 :] + PATHS[: i % 3]
             for path in order:
                 start = time.perf_counter()
                 results[path][i] = page_calls[path]()

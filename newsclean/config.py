@@ -86,7 +86,9 @@ class Config:
                 )
         for name, options in self.options.items():
             if name not in BUILTINS:
-                raise ConfigError(f"options given for unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)}")
+                raise ConfigError(
+                    f"options given for unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)}"
+                )
             valid = cleaner_options(name)
             for key, value in options.items():
                 if key not in valid:
@@ -112,7 +114,9 @@ class Config:
         disable = _as_list(data.get("disable"), "disable")
         for name in disable:
             if name not in BUILTINS and name not in cleaners:
-                raise ConfigError(f"cannot disable unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)}")
+                raise ConfigError(
+                    f"cannot disable unknown cleaner {name!r}; built-in cleaners are: {_choices(BUILTINS)}"
+                )
         cleaners = [c for c in cleaners if c not in disable]
         options = {}
         for name in BUILTINS:
@@ -122,7 +126,9 @@ class Config:
                     raise ConfigError(f"options for cleaner {name!r} must be a table, got {type(table).__name__}")
                 options[name] = {str(k).replace("-", "_"): v for k, v in table.items()}
         valve = {k: data[k] for k in ("max_removed_share", "allow_gutting") if k in data}
-        return cls(cleaners=tuple(cleaners), options=options, exclude=tuple(_as_list(data.get("exclude"), "exclude")), **valve)
+        return cls(
+            cleaners=tuple(cleaners), options=options, exclude=tuple(_as_list(data.get("exclude"), "exclude")), **valve
+        )
 
     def pipeline(self) -> Pipeline:
         """Instantiate the configured cleaners, in order."""
@@ -150,7 +156,7 @@ def _as_list(value: Any, key: str) -> list[str]:
 def _names(value: Any, key: str) -> list[str]:
     """A list of strings, or a ConfigError naming ``key`` (a bare string is not split)."""
     if not isinstance(value, (list, tuple)):
-        raise ConfigError(f"{key!r} must be a list of names, like [\"quotes\"], got {_shown(value)}")
+        raise ConfigError(f'{key!r} must be a list of names, like ["quotes"], got {_shown(value)}')
     for item in value:
         if not isinstance(item, str):
             raise ConfigError(f"{key!r} must be a list of names (strings), but holds {_shown(item)}")

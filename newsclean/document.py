@@ -206,7 +206,8 @@ class Document:
                 new.__dict__[name] = tuple(v for i, v in enumerate(self.__dict__[name]) if i not in reasons)
         if "_memo" in self.__dict__:
             new.__dict__["_memo"] = {
-                key: [v for i, v in enumerate(column) if i not in reasons] for key, column in self.__dict__["_memo"].items()
+                key: [v for i, v in enumerate(column) if i not in reasons]
+                for key, column in self.__dict__["_memo"].items()
             }
         return new
 

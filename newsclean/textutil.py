@@ -6,14 +6,38 @@ import re
 
 # Typographic quotes, apostrophes and dashes folded to ASCII, so one phrase list
 # matches "Can’t" and "Can't" alike. Matching only: cleaners never output folded text.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2039": "'", "\u203a": "'", "\u2033": '"', "\uff02": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2026": "...",
-    "\u0130": "i",  # Turkish dotted capital I: casefold would leave a combining dot behind
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2033": '"',
+        "\uff02": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2026": "...",
+        "\u0130": "i",  # Turkish dotted capital I: casefold would leave a combining dot behind
+    }
+)
 
 _WORD = re.compile(r"\w+")
 # Full stops of scripts that do not use ".": Chinese and Japanese "。", Devanagari "।".

@@ -71,7 +71,9 @@ def imports_of(module: str, source: str, known: set[str]) -> set[str]:
 
 def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     paths = sorted(root.rglob("*.py"))
-    known = {module_name(p, root) for p in paths} | {module_name(p, root) + ".__init__" for p in paths if p.name == "__init__.py"}
+    known = {module_name(p, root) for p in paths} | {
+        module_name(p, root) + ".__init__" for p in paths if p.name == "__init__.py"
+    }
     return {module_name(p, root): imports_of(module_name(p, root), p.read_text(encoding="utf-8"), known) for p in paths}
 
 
@@ -95,7 +97,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         stack.pop()
@@ -128,6 +130,7 @@ def test_every_module_belongs_to_a_layer():
 
 # The checks themselves must be able to fail.
 
+
 def test_an_upward_import_is_reported(tmp_path):
     (tmp_path / "reading").mkdir()
     (tmp_path / "cli").mkdir()
@@ -146,7 +149,14 @@ def test_a_relative_lazy_import_cycle_is_found(tmp_path):
     assert find_cycle(import_graph(tmp_path)) == ["newsclean.config", "newsclean.pipeline", "newsclean.config"]
 
 
-@pytest.mark.parametrize("module, layer", [("newsclean", "assembly"), ("newsclean.cli.batch", "cli"),
-                                           ("newsclean.phrases.book", "phrases"), ("newsclean.errors", "core")])
+@pytest.mark.parametrize(
+    "module, layer",
+    [
+        ("newsclean", "assembly"),
+        ("newsclean.cli.batch", "cli"),
+        ("newsclean.phrases.book", "phrases"),
+        ("newsclean.errors", "core"),
+    ],
+)
 def test_layer_of_takes_the_most_specific_prefix(module, layer):
     assert LAYERS[layer_of(module)][0] == layer

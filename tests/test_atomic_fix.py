@@ -58,8 +58,9 @@ sys.exit(main(args))
 
 
 def kill_at(where: str, *args: str) -> None:
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, where, *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, where, *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     try:
         assert child.stdout.readline().strip() == "PAUSED", "the child never reached the write"
         child.send_signal(signal.SIGKILL)
@@ -84,9 +85,13 @@ def test_killed_right_after_renaming_leaves_the_whole_new_file(tmp_path):
 
 def test_killed_at_random_moments_every_file_is_old_or_new(tmp_path):
     rng = random.Random(6)
-    body = [f"Paragraph {i} of a long report on the storm and the repairs that followed it, officials said."
-            for i in range(3000)]
-    lines = ARTICLE[:2] + [line for i, p in enumerate(body) for line in ((p, "- Advertisement -") if i % 50 == 0 else (p,))]
+    body = [
+        f"Paragraph {i} of a long report on the storm and the repairs that followed it, officials said."
+        for i in range(3000)
+    ]
+    lines = ARTICLE[:2] + [
+        line for i, p in enumerate(body) for line in ((p, "- Advertisement -") if i % 50 == 0 else (p,))
+    ]
     reference = tmp_path / "reference.txt"
     old = write(reference, lines)
     assert main(["--fix", "--quiet", str(reference)]) in (0, 1)
@@ -98,8 +103,11 @@ def test_killed_at_random_moments_every_file_is_old_or_new(tmp_path):
         paths = [folder / f"a{k}.txt" for k in range(4)]
         for p in paths:
             p.write_bytes(old)
-        child = subprocess.Popen([sys.executable, "-m", "newsclean", "--fix", *map(str, paths)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "newsclean", "--fix", *map(str, paths)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.3, 3.0))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
@@ -109,11 +117,16 @@ def test_killed_at_random_moments_every_file_is_old_or_new(tmp_path):
 
 # -- files that are not rewritten ---------------------------------------------------
 
-@pytest.mark.parametrize("content", [
-    bytes(range(256)) * 20,                               # binary
-    b"\xef\xbb\xbf" + bytes(range(0x80, 0x100)) * 10,      # a UTF-8 BOM, then not UTF-8
-    b"\x00" * 5000,
-], ids=["binary", "bad-bom", "nul"])
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        bytes(range(256)) * 20,  # binary
+        b"\xef\xbb\xbf" + bytes(range(0x80, 0x100)) * 10,  # a UTF-8 BOM, then not UTF-8
+        b"\x00" * 5000,
+    ],
+    ids=["binary", "bad-bom", "nul"],
+)
 def test_a_file_that_cannot_be_processed_is_left_byte_identical(tmp_path, content):
     path = tmp_path / "broken.txt"
     path.write_bytes(content)
@@ -139,6 +152,7 @@ def test_a_document_held_back_by_the_safety_valve_is_left_byte_identical(tmp_pat
 
 
 # -- what a rewrite keeps -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 @pytest.mark.parametrize("mode", [0o644, 0o600, 0o755])

@@ -10,8 +10,12 @@ from newsclean import BUILTINS, Document, Pipeline
 from newsclean.reading.language import guess
 
 CASES = [
-    pytest.param(path.stem, case, id=f"{path.stem}:{case['name']}",
-                 marks=[pytest.mark.xfail(strict=True)] if case.get("expect") == "fail" else [])
+    pytest.param(
+        path.stem,
+        case,
+        id=f"{path.stem}:{case['name']}",
+        marks=[pytest.mark.xfail(strict=True)] if case.get("expect") == "fail" else [],
+    )
     for path in sorted((FIXTURES / "cleaners").glob("*.json"))
     for case in json.loads(path.read_text(encoding="utf-8"))
 ]
@@ -46,6 +50,17 @@ def test_must_stay_cases_survive_the_whole_pipeline(cleaner_name, case):
 
 def test_every_builtin_has_fixtures_in_every_language_it_claims():
     covered = {(p.values[0], p.values[1]["lang"]) for p in CASES}
-    for name in ("comments", "appeals", "related", "ads", "credits", "social", "newsletter", "tags", "copyright", "promos"):
+    for name in (
+        "comments",
+        "appeals",
+        "related",
+        "ads",
+        "credits",
+        "social",
+        "newsletter",
+        "tags",
+        "copyright",
+        "promos",
+    ):
         for lang in ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "tr"):
             assert (name, lang) in covered, f"no fixture for {name} in {lang}"

@@ -341,14 +341,23 @@ def test_corpus_command_dispatches(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "newsclean.cli.corpus_command", fake)
     import newsclean.cli
 
-    monkeypatch.setattr(newsclean.cli, "corpus_command", fake, raising=False)  # once imported, the package attribute wins
+    monkeypatch.setattr(
+        newsclean.cli, "corpus_command", fake, raising=False
+    )  # once imported, the package attribute wins
     assert main(["corpus", "--x"]) == 7
 
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["--check", "--fix", "x.txt"], ["--check", "-o", "out", "x.txt"], ["--disable", "nonsense", "x.txt"],
-     ["--enable", "nonsense", "x.txt"], ["--jobs", "-1", "x.txt"], ["--format", "yaml", "x.txt"]],
+    [
+        [],
+        ["--check", "--fix", "x.txt"],
+        ["--check", "-o", "out", "x.txt"],
+        ["--disable", "nonsense", "x.txt"],
+        ["--enable", "nonsense", "x.txt"],
+        ["--jobs", "-1", "x.txt"],
+        ["--format", "yaml", "x.txt"],
+    ],
 )
 def test_usage_errors_exit_2(work, capsys, argv):
     code, _, err = run(capsys, *argv)

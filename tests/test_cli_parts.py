@@ -24,7 +24,9 @@ def by_words(*words: str):
     """A cleaner that drops paragraphs containing any of ``words`` (so tests do not lean on built-ins)."""
 
     def drop_words(doc: Document) -> Document:
-        return doc.drop({i: "test word" for i, p in enumerate(doc.paragraphs) if any(w in p for w in words)}, by="words")
+        return doc.drop(
+            {i: "test word" for i, p in enumerate(doc.paragraphs) if any(w in p for w in words)}, by="words"
+        )
 
     return drop_words
 
@@ -38,8 +40,16 @@ def fix(text: str, *words: str) -> str:
 
 CASES = [
     # (input, words to drop, expected)
-    ("Alpha one two three.\n\nDROP this line.\n\nGamma four five six.\n", ("DROP",), "Alpha one two three.\n\nGamma four five six.\n"),
-    ("Alpha one two three.\n\nGamma four five six.\n\nDROP at the end.\n", ("DROP",), "Alpha one two three.\n\nGamma four five six.\n"),
+    (
+        "Alpha one two three.\n\nDROP this line.\n\nGamma four five six.\n",
+        ("DROP",),
+        "Alpha one two three.\n\nGamma four five six.\n",
+    ),
+    (
+        "Alpha one two three.\n\nGamma four five six.\n\nDROP at the end.\n",
+        ("DROP",),
+        "Alpha one two three.\n\nGamma four five six.\n",
+    ),
     ("DROP first.\n\nAlpha one two three.\n", ("DROP",), "Alpha one two three.\n"),
     ("Alpha one.\r\nDROP me.\r\nGamma two.", ("DROP",), "Alpha one.\r\nGamma two."),
     ("Alpha one.\nGamma two.\nDROP me", ("DROP",), "Alpha one.\nGamma two."),
@@ -58,11 +68,16 @@ def test_removed_lines_take_their_gap_along(text, words, expected):
 def test_rewritten_line_keeps_indent_and_line_ending():
     text = "Headline of the day here\r\n\r\n    “Quoted,” she said in the long paragraph here.\r\nOther words.\r\n"
     doc = clean(text)
-    assert apply(text, doc) == "Headline of the day here\r\n\r\n    \"Quoted,\" she said in the long paragraph here.\r\nOther words.\r\n"
+    assert (
+        apply(text, doc)
+        == 'Headline of the day here\r\n\r\n    "Quoted," she said in the long paragraph here.\r\nOther words.\r\n'
+    )
 
 
 def test_title_changes_map_to_the_first_line():
-    text = "\n\nA “curly” headline for the test\n\nA body paragraph that is clearly longer than the headline above it.\n"
+    text = (
+        "\n\nA “curly” headline for the test\n\nA body paragraph that is clearly longer than the headline above it.\n"
+    )
     doc = clean(text)
     title_change = next(c for c in doc.changes if c.position == TITLE)
     assert source_line(title_change, split_lines(text)) == 3
@@ -104,9 +119,17 @@ def test_replace_field_keeps_raw_unicode_style_and_last_duplicate_key():
     assert replace_field(line, "text", "ö") == '{"text": "a", "text": "ö"}'
 
 
-@given(st.dictionaries(st.text(max_size=5), st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
-                                                          lambda c: st.lists(c, max_size=3), max_leaves=5), max_size=4),
-       st.text(), st.booleans())
+@given(
+    st.dictionaries(
+        st.text(max_size=5),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(), lambda c: st.lists(c, max_size=3), max_leaves=5
+        ),
+        max_size=4,
+    ),
+    st.text(),
+    st.booleans(),
+)
 def test_replace_field_agrees_with_json(record, value, ascii_only):
     record = {**record, "text": "old"}
     line = json.dumps(record, ensure_ascii=ascii_only)

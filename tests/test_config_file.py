@@ -97,8 +97,8 @@ def test_excludes_are_relative_to_the_configuration(project, capsys):
         ('cleaner = ["quotes"]\n', "valid keys: "),
         ('cleaners = ["quotes", "nonsense"]\n', "built-in cleaners are: ads, appeals"),
         ('[quotes]\nstyle = "x"\n', "valid options: mode"),
-        ('[nonsense]\nx = 1\n', "unknown configuration key"),
-        ('cleaners = [\n', "invalid TOML"),
+        ("[nonsense]\nx = 1\n", "unknown configuration key"),
+        ("cleaners = [\n", "invalid TOML"),
         ('cleaners = ["missing_module_xyz:thing"]\n', "cannot load custom cleaner"),
     ],
 )

@@ -31,14 +31,17 @@ def fresh_caches(monkeypatch):
 # -- 13. configuration that escaped validation --------------------------------------------
 
 
-@pytest.mark.parametrize("content, key", [
-    ("cleaners = [1, 2]\n", "'cleaners'"),
-    ('cleaners = "quotes"\n', "'cleaners'"),
-    ('[duplicates]\nwindow = "3"\n', "[duplicates] window"),
-    ('[appeals]\nmax_words = "many"\n', "[appeals] max_words"),
-    ("[quotes]\nmode = 1\n", "[quotes] mode"),
-    ("enable = [true]\n", "'enable'"),
-])
+@pytest.mark.parametrize(
+    "content, key",
+    [
+        ("cleaners = [1, 2]\n", "'cleaners'"),
+        ('cleaners = "quotes"\n', "'cleaners'"),
+        ('[duplicates]\nwindow = "3"\n', "[duplicates] window"),
+        ('[appeals]\nmax_words = "many"\n', "[appeals] max_words"),
+        ("[quotes]\nmode = 1\n", "[quotes] mode"),
+        ("enable = [true]\n", "'enable'"),
+    ],
+)
 def test_13_mistyped_configuration_is_a_usage_error_naming_the_key(tmp_path, monkeypatch, capsys, content, key):
     monkeypatch.chdir(tmp_path)
     shutil.copy(STORM, tmp_path / "a.txt")
@@ -75,8 +78,9 @@ def test_13_cli_with_a_cleaner_that_exits_reports_the_file_not_success(tmp_path)
     (tmp_path / "rude.py").write_text("def leave(doc):\n    raise SystemExit(0)\n")
     (tmp_path / "newsclean.toml").write_text('enable = ["rude:leave"]\n')
     shutil.copy(STORM, tmp_path / "a.txt")
-    done = subprocess.run([sys.executable, "-m", "newsclean", "--check", "a.txt"], cwd=tmp_path,
-                          capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--check", "a.txt"], cwd=tmp_path, capture_output=True, timeout=120
+    )
     assert done.returncode == 123, done.stderr
     assert b"leave" in done.stderr and b"SystemExit" in done.stderr
 

@@ -7,8 +7,10 @@ import pytest
 
 from newsclean.corpus import BoilerplateModel, CorpusSummary, Thresholds, clean_corpus
 
-WORDS = ("river council budget school harbour bridge market station winter farmers court hospital election "
-         "museum factory railway festival library drought teachers").split()
+WORDS = (
+    "river council budget school harbour bridge market station winter farmers court hospital election "
+    "museum factory railway festival library drought teachers"
+).split()
 FOOTER = "Le Courrier de Vendel remercie ses 4127 lecteurs fidèles de Saint-Abel."
 
 
@@ -26,8 +28,16 @@ def corpus(n: int = 24, seed: int = 7) -> list[dict]:
     for i, body in enumerate(bodies):
         site = "courrier.example" if i % 3 else "other.example"
         text = "\n".join(body + ([FOOTER] if site == "courrier.example" else []))
-        records.append({"id": f"r{i}", "url": f"https://{site}/{i}", "title": f"Story {i}", "text": text,
-                        "source": "crawl-7", "metadata": {"batch": 3}})
+        records.append(
+            {
+                "id": f"r{i}",
+                "url": f"https://{site}/{i}",
+                "title": f"Story {i}",
+                "text": text,
+                "source": "crawl-7",
+                "metadata": {"batch": 3},
+            }
+        )
     return records
 
 
@@ -57,8 +67,9 @@ def test_drop_keeps_the_first_occurrence():
 
 
 def test_output_is_the_same_for_any_number_of_jobs():
-    runs = [list(clean_corpus(corpus(40), near_duplicates="mark", learn_boilerplate=True, jobs=jobs))
-            for jobs in (1, 2)]
+    runs = [
+        list(clean_corpus(corpus(40), near_duplicates="mark", learn_boilerplate=True, jobs=jobs)) for jobs in (1, 2)
+    ]
     assert json.dumps(runs[0]) == json.dumps(runs[1])
 
 
@@ -106,16 +117,27 @@ def test_documents_are_records_too():
 
 
 def test_html_records_are_extracted():
-    html = ("<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
-            + "".join(f"<p>The bridge over the river reopened on day {i} after repairs that took months.</p>"
-                      for i in range(5)) + "</article></body></html>")
+    html = (
+        "<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+        + "".join(
+            f"<p>The bridge over the river reopened on day {i} after repairs that took months.</p>" for i in range(5)
+        )
+        + "</article></body></html>"
+    )
     (out,) = clean_corpus([{"id": "h", "url": "https://x.example/1", "html": html}])
     assert "reopened on day 3" in out["text"] and out["html"] == html
 
 
-@pytest.mark.parametrize("kwargs", [{"near_duplicates": "delete"}, {"threshold": 0}, {"jobs": 0},
-                                    {"config": {"cleaners": ["no_such_cleaner"]}},
-                                    {"learn_boilerplate": True, "boilerplate": BoilerplateModel()}])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"near_duplicates": "delete"},
+        {"threshold": 0},
+        {"jobs": 0},
+        {"config": {"cleaners": ["no_such_cleaner"]}},
+        {"learn_boilerplate": True, "boilerplate": BoilerplateModel()},
+    ],
+)
 def test_bad_arguments_fail_at_once(kwargs):
     with pytest.raises(ValueError):
         clean_corpus([], near_duplicates=kwargs.pop("near_duplicates", "mark"), **kwargs)

@@ -18,7 +18,10 @@ QUOTE = '"We will rebuild the bridge before winter," the mayor said.'
 def site_documents(n: int, *, imprint_every: int = 1) -> list[Document]:
     docs = []
     for i in range(n):
-        paragraphs = [f"Story {i} opens with its own facts about case number {i}.", f"Story {i} goes on, {i * 7} words."]
+        paragraphs = [
+            f"Story {i} opens with its own facts about case number {i}.",
+            f"Story {i} goes on, {i * 7} words.",
+        ]
         if i % imprint_every == 0:
             paragraphs.append(IMPRINT)
         if i in (1, 2):  # a follow-up story repeats the quotation
@@ -94,12 +97,15 @@ def test_bad_thresholds_are_refused(kwargs):
         Thresholds(**kwargs)
 
 
-@pytest.mark.parametrize("url, site", [
-    ("https://www.Example.com/a", "example.com"),
-    ("http://news.example.org:8080/x?y=1", "news.example.org"),
-    ("example.net/path", "example.net"),
-    ("", None),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "url, site",
+    [
+        ("https://www.Example.com/a", "example.com"),
+        ("http://news.example.org:8080/x?y=1", "news.example.org"),
+        ("example.net/path", "example.net"),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_site_of(url, site):
     assert site_of(url) == site

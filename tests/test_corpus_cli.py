@@ -78,14 +78,17 @@ def test_bad_records_are_skipped_with_exit_123(tmp_path, capsys):
     assert len(read(tmp_path / "out.jsonl")) == 7
 
 
-@pytest.mark.parametrize("argv", [
-    ["--learn-boilerplate", "--boilerplate-model", "m.json"],
-    ["--save-boilerplate", "m.json"],
-    ["--jobs", "-1"],
-    ["--threshold", "1.5"],
-    ["--share", "0"],
-    ["--near-duplicates", "delete"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--learn-boilerplate", "--boilerplate-model", "m.json"],
+        ["--save-boilerplate", "m.json"],
+        ["--jobs", "-1"],
+        ["--threshold", "1.5"],
+        ["--share", "0"],
+        ["--near-duplicates", "delete"],
+    ],
+)
 def test_usage_errors(tmp_path, capsys, argv):
     with pytest.raises(SystemExit) as exit_info:
         main([str(FIXTURE), "-o", str(tmp_path / "out.jsonl"), *argv])

@@ -6,8 +6,10 @@ import pytest
 
 from newsclean.corpus.near_duplicates import NearDuplicateIndex, Signer, estimated_similarity, jaccard, shingles
 
-WORDS = ("river council budget school harbour bridge market station winter farmers court hospital election "
-         "museum factory railway festival library drought teachers").split()
+WORDS = (
+    "river council budget school harbour bridge market station winter farmers court hospital election "
+    "museum factory railway festival library drought teachers"
+).split()
 
 
 def story(seed: int, n_words: int = 300) -> str:
@@ -76,12 +78,15 @@ def test_signature_of_another_size_is_rejected():
         index.match_or_add("a", Signer(num_perm=32).signature(story(6)))
 
 
-@pytest.mark.parametrize("text", [
-    "One two, THREE four five six seven",
-    "Just three words",
-    "Ünïcode wörds — and “quotes” 12 34 ñ 日本語 text here again and again and again",
-    "a " * 40,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One two, THREE four five six seven",
+        "Just three words",
+        "Ünïcode wörds — and “quotes” 12 34 ñ 日本語 text here again and again and again",
+        "a " * 40,
+    ],
+)
 def test_all_shingle_hashes_at_once_equal_hashing_each_shingle(text):
     from newsclean.corpus.near_duplicates import shingle_hash, shingle_hashes
 

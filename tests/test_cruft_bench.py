@@ -33,7 +33,12 @@ def test_half_depends_only_on_the_site_key():
 
 
 def test_pages_of_one_host_stay_on_one_side():
-    urls = ["https://www.a-news.example/1", "http://a-news.example/2", "https://b-post.example/x", "https://c.example/y"]
+    urls = [
+        "https://www.a-news.example/1",
+        "http://a-news.example/2",
+        "https://b-post.example/x",
+        "https://c.example/y",
+    ]
     pages_ = [Page("d", str(i), b"", url=u) for i, u in enumerate(urls)]
     halves = page_halves(pages_)
     side_of = {i: h for h, idx in halves.items() for i in idx}
@@ -55,12 +60,23 @@ def test_repeated_headline_credits_the_title_first():
     lines = ["Storm hits coast", "The storm hit the coast on Monday.", "Storm hits coast"]
     cruft = [False, False, True]
     assert match.kept(lines, cruft, ["Storm hits coast", "The storm hit the coast on Monday."]) == [True, True, False]
-    assert match.kept(lines, cruft, ["Storm hits coast", "The storm hit the coast on Monday.", "Storm hits coast"]) == [True, True, True]
+    assert match.kept(lines, cruft, ["Storm hits coast", "The storm hit the coast on Monday.", "Storm hits coast"]) == [
+        True,
+        True,
+        True,
+    ]
 
 
 def test_near_verbatim_and_joined_lines_count_as_kept():
-    lines = ["He said “no” to the plan, the mayor told reporters on Monday.", "A second paragraph of ordinary reporting here.", "Share"]
-    output = ['He said "no" to the plan, the mayor told reporters on Monday!', "Intro. A second paragraph of ordinary reporting here. Outro"]
+    lines = [
+        "He said “no” to the plan, the mayor told reporters on Monday.",
+        "A second paragraph of ordinary reporting here.",
+        "Share",
+    ]
+    output = [
+        'He said "no" to the plan, the mayor told reporters on Monday!',
+        "Intro. A second paragraph of ordinary reporting here. Outro",
+    ]
     assert match.kept(lines, [False, False, True], output) == [True, True, False]
 
 
@@ -77,7 +93,9 @@ def test_lost_text_is_not_kept():
 
 
 def _doc(lang="en", site="s.example", labels=("title", "body", "cruft:appeal", "cruft:ad", "control")):
-    return LabelledDoc("d-" + lang, lang, site, "article", tuple(Line(label, f"{label} {i}") for i, label in enumerate(labels)))
+    return LabelledDoc(
+        "d-" + lang, lang, site, "article", tuple(Line(label, f"{label} {i}") for i, label in enumerate(labels))
+    )
 
 
 def test_scores_by_hand():
@@ -107,18 +125,27 @@ def test_nothing_removed_scores_zero_recall_and_no_precision():
 
 
 def test_parse_reads_headers_labels_and_comments():
-    docs = dataset.parse("# a comment\n=== x-1 site=a.example kind=control\ntitle | T\ncontrol | Body text.\n\n"
-                         "=== x-2 site=b.example\ntitle | U\ncruft:ad | Ad\n", "xx")
-    assert [(d.id, d.site, d.kind, d.lang) for d in docs] == [("x-1", "a.example", "control", "xx"), ("x-2", "b.example", "article", "xx")]
+    docs = dataset.parse(
+        "# a comment\n=== x-1 site=a.example kind=control\ntitle | T\ncontrol | Body text.\n\n"
+        "=== x-2 site=b.example\ntitle | U\ncruft:ad | Ad\n",
+        "xx",
+    )
+    assert [(d.id, d.site, d.kind, d.lang) for d in docs] == [
+        ("x-1", "a.example", "control", "xx"),
+        ("x-2", "b.example", "article", "xx"),
+    ]
     assert docs[1].text == "U\nAd" and docs[1].lines[1].category == "ad"
 
 
-@pytest.mark.parametrize("source, message", [
-    ("=== x site=a\ntitle | T\ncruft:banner | B\n", "unknown category"),
-    ("=== x\ntitle | T\n", "no site"),
-    ("=== x site=a\nbody | B\n", "title"),
-    ("title | T\n", "expected"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("=== x site=a\ntitle | T\ncruft:banner | B\n", "unknown category"),
+        ("=== x\ntitle | T\n", "no site"),
+        ("=== x site=a\nbody | B\n", "title"),
+        ("title | T\n", "expected"),
+    ],
+)
 def test_format_errors_say_what_is_wrong(source, message):
     with pytest.raises(FormatError, match=message):
         dataset.parse(source, "xx")
@@ -149,7 +176,7 @@ def test_a_page_holds_every_line_of_its_document(doc):
     text = html.unescape(page.html.decode("utf-8"))
     assert all(line.text in text for line in doc.lines)
     assert page.lines[: len(doc.lines)] == tuple((line.label, line.text) for line in doc.lines)
-    assert all(label == pages.FURNITURE for label, _ in page.lines[len(doc.lines):])
+    assert all(label == pages.FURNITURE for label, _ in page.lines[len(doc.lines) :])
     assert pages.render(doc) == page  # deterministic
 
 
@@ -177,10 +204,23 @@ def test_the_cruft_section_is_replaced_in_place():
 def test_halves_rows_show_the_gain_over_trafilatura_per_half():
     def scores(p, r, f1):
         return {"precision": p, "recall": r, "f1": f1}
-    res = {"datasets": {"x": {"halves": {
-        "tune": {"pages": 3, "scores": {"trafilatura alone": scores(.9, .9, .90), "newsclean": scores(1, .9, .95)}},
-        "check": {"pages": 4, "scores": {"trafilatura alone": scores(.8, .8, .80), "newsclean": scores(.9, .8, .82)}},
-    }}}}
+
+    res = {
+        "datasets": {
+            "x": {
+                "halves": {
+                    "tune": {
+                        "pages": 3,
+                        "scores": {"trafilatura alone": scores(0.9, 0.9, 0.90), "newsclean": scores(1, 0.9, 0.95)},
+                    },
+                    "check": {
+                        "pages": 4,
+                        "scores": {"trafilatura alone": scores(0.8, 0.8, 0.80), "newsclean": scores(0.9, 0.8, 0.82)},
+                    },
+                }
+            }
+        }
+    }
     rows = report.halves_rows(res)
     assert rows[1][-1] == "+0.0500 / +0.0200"
     assert rows[1][-2] == "+0.1300"
@@ -204,14 +244,29 @@ def test_the_set_covers_the_25_languages_of_issue_12():
 def _halves_result(gain_tune, gain_check):
     def scores(f1, recall=0.9):
         return {"precision": f1, "recall": recall, "f1": f1}
-    return {"datasets": {"x": {"halves": {
-        "tune": {"pages": 3, "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_tune)}},
-        "check": {"pages": 3, "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_check, 0.89)}},
-    }}}}
+
+    return {
+        "datasets": {
+            "x": {
+                "halves": {
+                    "tune": {
+                        "pages": 3,
+                        "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_tune)},
+                    },
+                    "check": {
+                        "pages": 3,
+                        "scores": {"trafilatura alone": scores(0.90), "newsclean": scores(0.90 + gain_check, 0.89)},
+                    },
+                }
+            }
+        }
+    }
 
 
-@pytest.mark.parametrize("tune, check, verdict", [
-    (0.020, 0.019, "within noise"), (0.030, 0.010, "overfitting"), (0.010, 0.030, "larger on check")])
+@pytest.mark.parametrize(
+    "tune, check, verdict",
+    [(0.020, 0.019, "within noise"), (0.030, 0.010, "overfitting"), (0.010, 0.030, "larger on check")],
+)
 def test_gain_verdicts(tune, check, verdict):
     [line] = report.gain_verdicts(_halves_result(tune, check))
     assert verdict in line
@@ -231,7 +286,9 @@ def test_the_cruft_bench_runs_end_to_end_and_repeats_itself():
     assert first == second
     text = first["scores"][run.TEXT]
     assert set(text) == set(split.HALVES)
-    assert sum(text[h]["overall"]["cruft_lines"] for h in split.HALVES) == sum(line.cruft for d in docs for line in d.lines)
+    assert sum(text[h]["overall"]["cruft_lines"] for h in split.HALVES) == sum(
+        line.cruft for d in docs for line in d.lines
+    )
 
 
 def test_failure_listings_come_from_the_tune_half_when_there_is_one():
@@ -251,8 +308,9 @@ def test_the_cruft_section_calls_a_big_tune_check_gap_overfitting():
         s.by_language["en"] = Tally(cruft=10, cruft_removed=removed, keep=10, keep_kept=10)
         return s
 
-    run = CruftRun(scores={p: {"tune": half(9), "check": half(5)} for p in PATHS}, docs={"tune": 1, "check": 1},
-                   languages=("en",))
+    run = CruftRun(
+        scores={p: {"tune": half(9), "check": half(5)} for p in PATHS}, docs={"tune": 1, "check": 1}, languages=("en",)
+    )
     section = cruft_report.render_section(run, command="cmd", load="0")
     assert "(overfitting)" in section
     run.scores = {p: {"tune": half(8), "check": half(8)} for p in PATHS}

@@ -80,6 +80,7 @@ def sentence(rng: random.Random, n_words: int = 14) -> str:
 
 # -- the cases the issue lists ------------------------------------------------------------
 
+
 @pytest.mark.parametrize("source", ["", b"", "   \n\n\t ", b"\n\r\n"], ids=["str", "bytes", "blank-str", "blank-bytes"])
 def test_empty_input_gives_an_empty_document(source):
     doc = clean_or_error(source)
@@ -93,8 +94,10 @@ def test_nul_bytes_in_text_are_dropped_not_fatal():
 
 
 def test_nul_bytes_in_html_are_dropped_not_fatal():
-    html = b"<html><body><article><p>First para\x00graph of the story, long enough to keep.</p>" \
-           b"<p>Second paragraph of the story\x00 is here too.</p></article></body></html>"
+    html = (
+        b"<html><body><article><p>First para\x00graph of the story, long enough to keep.</p>"
+        b"<p>Second paragraph of the story\x00 is here too.</p></article></body></html>"
+    )
     doc = clean_or_error(html)
     assert isinstance(doc, Document)
     assert any("First paragraph of the story" in p for p in doc.paragraphs)
@@ -146,8 +149,11 @@ def test_two_hundred_thousand_paragraphs_of_text_are_all_kept():
 def test_two_hundred_thousand_html_paragraphs_use_the_plain_extraction():
     rng = random.Random(4)
     paragraphs = [sentence(rng) for _ in range(200_000)]
-    html = "<html><head><title>Big</title><script>var x = '<p>not text</p>';</script></head><body><article>" \
-        + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    html = (
+        "<html><head><title>Big</title><script>var x = '<p>not text</p>';</script></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
     doc = clean_or_error(html)
     assert isinstance(doc, Document)
     assert "too large for trafilatura" in doc.metadata["extraction"]
@@ -176,9 +182,11 @@ def test_cruft_repeated_on_twenty_thousand_lines_is_held_back_by_the_safety_valv
 
 
 def test_invalid_utf8_in_html_is_replaced_not_fatal():
-    html = (b"<html><head><meta charset='utf-8'><title>Caf\xe9</title></head><body><article>"
-            b"<p>The caf\xe9 on the corner \xff\xfe opened on Monday after the long repairs.</p>"
-            b"<p>Its owner said the new menu would stay the same for the whole year.</p></article></body></html>")
+    html = (
+        b"<html><head><meta charset='utf-8'><title>Caf\xe9</title></head><body><article>"
+        b"<p>The caf\xe9 on the corner \xff\xfe opened on Monday after the long repairs.</p>"
+        b"<p>Its owner said the new menu would stay the same for the whole year.</p></article></body></html>"
+    )
     doc = clean_or_error(html)
     assert isinstance(doc, Document)
     assert any("opened on Monday" in p for p in doc.paragraphs)
@@ -227,6 +235,7 @@ def test_right_to_left_text_and_emoji_survive_unchanged():
 
 # -- more shapes of bad input ---------------------------------------------------------
 
+
 def test_wrong_source_type_is_an_input_error():
     for source in (None, 42, ["a list"], {"text": "a dict"}):
         assert isinstance(clean_or_error(source), InputError)
@@ -245,8 +254,28 @@ def test_a_bom_followed_by_garbage_is_an_input_error():
 
 def test_random_tag_soup_gives_a_document():
     rng = random.Random(5)
-    pieces = ["<p>", "</p>", "<div>", "</div>", "<b>", "<", ">", "&amp;", "&#0;", "&#xD800;", "<![CDATA[",
-              "word ", "<!--", "-->", "<script>", "</script>", "<?xml ?>", "\n", "\x00", "\ud800"]
+    pieces = [
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "<",
+        ">",
+        "&amp;",
+        "&#0;",
+        "&#xD800;",
+        "<![CDATA[",
+        "word ",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "<?xml ?>",
+        "\n",
+        "\x00",
+        "\ud800",
+    ]
     html = "<html><body>" + "".join(rng.choice(pieces) for _ in range(300_000))
     assert isinstance(clean_or_error(html), Document)
 
@@ -274,6 +303,7 @@ def test_half_a_million_inline_tags_on_one_line():
 
 
 # -- time grows linearly with size ----------------------------------------------------
+
 
 def cpu_seconds(source) -> float:
     """CPU time of one clean(); CPU rather than wall time, so other load on the machine
@@ -306,10 +336,24 @@ GROWING_INPUTS = {
     "cruft-line": (lambda n: "Please support us. Subscribe now! READ MORE: " * n, 5_000),
     "cruft-lines": (lambda n: "x\n" + "Please enter your comment!\n" * n, 5_000),
     # Page hints (under the 25,000 elements that switch them off): hidden blocks, Related headings.
-    "hidden-spans": (lambda n: "<html><body><p>" + "Article text said the mayor. " * 30 + "</p>"
-                     + "".join(f'<span style="display:none">item {i}</span>' for i in range(n)), 5_000),
-    "related-headings": (lambda n: "<html><body><p>" + "Article text said the mayor. " * 30 + "</p>"
-                         + "<h3>Related</h3><div><a href='/x'>A linked item here</a></div>" * n, 2_500),
+    "hidden-spans": (
+        lambda n: (
+            "<html><body><p>"
+            + "Article text said the mayor. " * 30
+            + "</p>"
+            + "".join(f'<span style="display:none">item {i}</span>' for i in range(n))
+        ),
+        5_000,
+    ),
+    "related-headings": (
+        lambda n: (
+            "<html><body><p>"
+            + "Article text said the mayor. " * 30
+            + "</p>"
+            + "<h3>Related</h3><div><a href='/x'>A linked item here</a></div>" * n
+        ),
+        2_500,
+    ),
 }
 
 

@@ -71,14 +71,17 @@ def test_text_with_a_less_than_sign_is_not_html():
     assert looks_like_html("<p>One</p><p>Two</p><p>Three</p>")
 
 
-@pytest.mark.parametrize("line, headline", [
-    ("US and Allies Can't Verify Russian Pullback of Troops near Ukraine", True),
-    ("Why did the bridge close?", True),
-    ("The Kremlin said Wednesday it welcomed talks on the crisis.", False),
-    ('"That would be very cool," he said.', False),
-    ("Dear readers:", False),
-    ("x" * 300, False),
-])
+@pytest.mark.parametrize(
+    "line, headline",
+    [
+        ("US and Allies Can't Verify Russian Pullback of Troops near Ukraine", True),
+        ("Why did the bridge close?", True),
+        ("The Kremlin said Wednesday it welcomed talks on the crisis.", False),
+        ('"That would be very cool," he said.', False),
+        ("Dear readers:", False),
+        ("x" * 300, False),
+    ],
+)
 def test_headline_shape(line, headline):
     following = ["A much longer paragraph follows here with many more words than the line above it has, as usual."]
     assert looks_like_headline(line, following) is headline
@@ -102,7 +105,13 @@ def test_a_lone_fragment_is_read_by_the_fallback():
 
 def test_text_nested_deeper_than_lxml_reaches_is_recovered():
     deep = 2000  # libxml2 stops building the tree at 256 levels
-    html = "<html><body>" + "<div>" * deep + "<p>Deep text survives here, the council said.</p>" + "</div>" * deep + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * deep
+        + "<p>Deep text survives here, the council said.</p>"
+        + "</div>" * deep
+        + "</body></html>"
+    )
     doc = newsclean.clean(html)
     assert doc.text == "Deep text survives here, the council said."
     assert "nests deeper" in doc.metadata["extraction"]  # re-parsed with huge_tree

@@ -18,8 +18,12 @@ def test_guess_from_function_words_and_letters():
 
 def test_langdetect_is_deterministic_across_processes():
     code = f"from newsclean.reading.language import detect; print(detect({SAMPLE!r}))"
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in (1, 2, 3)}
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env={"PYTHONHASHSEED": str(seed), "PATH": ""}
+        ).stdout
+        for seed in (1, 2, 3)
+    }
     assert len(runs) == 1 and "tr" in runs.pop()
     assert detect(SAMPLE) == detect(SAMPLE)
 

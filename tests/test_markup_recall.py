@@ -32,10 +32,12 @@ def paragraphs(sentences):
 
 
 def page(body: str, *, head: str = "", title: str = "Harbour bridge repairs extended into spring") -> str:
-    return (f"<html><head><title>{title}</title>{head}</head><body>"
-            f"<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
-            f"<article><h1>{title}</h1>\n{body}</article>"
-            f"<footer><p>Contact the newsroom</p></footer></body></html>")
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body>"
+        f"<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+        f"<article><h1>{title}</h1>\n{body}</article>"
+        f"<footer><p>Contact the newsroom</p></footer></body></html>"
+    )
 
 
 def kept(html: str) -> tuple[str, newsclean.Document]:
@@ -45,21 +47,42 @@ def kept(html: str) -> tuple[str, newsclean.Document]:
 
 # (trafilatura itself drops some such sections, "shareholder-letter" or "social-affairs" among
 # them; these are ones it keeps, so what newsclean does with them shows.)
-@pytest.mark.parametrize("name", ["market-share", "advertorial-body", "sponsorship-story", "donation-report",
-                                  "trending-analysis", "subscriber-numbers"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "market-share",
+        "advertorial-body",
+        "sponsorship-story",
+        "donation-report",
+        "trending-analysis",
+        "subscriber-numbers",
+    ],
+)
 def test_a_section_whose_class_holds_a_marker_word_keeps_its_paragraphs(name):
-    body = paragraphs(SENTENCES[:3]) + f'<section class="{name}">{paragraphs(SENTENCES[3:8])}</section>' \
+    body = (
+        paragraphs(SENTENCES[:3])
+        + f'<section class="{name}">{paragraphs(SENTENCES[3:8])}</section>'
         + paragraphs(SENTENCES[8:])
+    )
     text, doc = kept(page(body))
     for sentence in SENTENCES:
         assert sentence in text, (name, sentence)
     assert "suspicious" not in doc.metadata
 
 
-@pytest.mark.parametrize("name, marker", [("shareholder-letter", None), ("advertorial-body", None),
-                                          ("unrelated-findings", None), ("related-posts", "related"),
-                                          ("socialShareButtons", "social"), ("sharebar", "share"),
-                                          ("newsletter_signup", "newsletter"), ("most-popular", "most popular")])
+@pytest.mark.parametrize(
+    "name, marker",
+    [
+        ("shareholder-letter", None),
+        ("advertorial-body", None),
+        ("unrelated-findings", None),
+        ("related-posts", "related"),
+        ("socialShareButtons", "social"),
+        ("sharebar", "share"),
+        ("newsletter_signup", "newsletter"),
+        ("most-popular", "most popular"),
+    ],
+)
 def test_marker_words_are_whole_words_of_the_name(name, marker):
     assert marker_of(name) == marker
 
@@ -73,9 +96,11 @@ def test_a_real_share_box_is_still_removed():
 
 
 def test_a_related_box_in_the_middle_of_the_story_does_not_take_what_follows():
-    related = ('<h3 class="related-heading">Related stories</h3><ul>'
-               + "".join(f"<li><a href='/n/{i}'>Other headline number {i} about the city budget</a></li>" for i in range(4))
-               + "</ul>")
+    related = (
+        '<h3 class="related-heading">Related stories</h3><ul>'
+        + "".join(f"<li><a href='/n/{i}'>Other headline number {i} about the city budget</a></li>" for i in range(4))
+        + "</ul>"
+    )
     after = SENTENCES[4:]  # one sentence each: shorter than a long paragraph, still reporting
     text, doc = kept(page(paragraphs(SENTENCES[:4]) + related + "".join(f"<p>{s}</p>" for s in after)))
     for sentence in SENTENCES:
@@ -83,8 +108,13 @@ def test_a_related_box_in_the_middle_of_the_story_does_not_take_what_follows():
     assert "Other headline number 1" not in text
 
 
-@pytest.mark.parametrize("container", ['<div class="paywall-content">', '<div hidden class="article-rest">',
-])
+@pytest.mark.parametrize(
+    "container",
+    [
+        '<div class="paywall-content">',
+        '<div hidden class="article-rest">',
+    ],
+)
 def test_the_story_continued_in_a_hidden_container_is_kept(container):
     body = paragraphs(SENTENCES[:5]) + container + paragraphs(SENTENCES[5:]) + "</div>"
     text, doc = kept(page(body))
@@ -93,8 +123,10 @@ def test_the_story_continued_in_a_hidden_container_is_kept(container):
 
 
 def test_hidden_text_outside_the_story_is_still_removed():
-    hidden_menu = ('<div style="display:none" class="mobile-drawer"><p>Sign in to manage your account settings '
-                   'and saved articles from any device you like.</p></div>')
+    hidden_menu = (
+        '<div style="display:none" class="mobile-drawer"><p>Sign in to manage your account settings '
+        "and saved articles from any device you like.</p></div>"
+    )
     html = page(paragraphs(SENTENCES)).replace("<footer>", hidden_menu + "<footer>")
     text, _ = kept(html)
     assert "Sign in to manage" not in text
@@ -106,8 +138,10 @@ DEK = "Engineers found corrosion in the northern span had spread faster than the
 
 def headed_page(body: str) -> str:
     title = "Harbour bridge repairs extended into spring"
-    return (f"<html><head><title>{title}</title></head><body><article>"
-            f"<div class='headline-box'><h1>{title}</h1><h2>{DEK}</h2></div>{body}</article></body></html>")
+    return (
+        f"<html><head><title>{title}</title></head><body><article>"
+        f"<div class='headline-box'><h1>{title}</h1><h2>{DEK}</h2></div>{body}</article></body></html>"
+    )
 
 
 def test_a_sub_headline_the_body_prints_again_is_article_text():
@@ -126,8 +160,14 @@ def test_markup_removals_count_toward_the_safety_valve():
     # never gone without the held-back flag.
     short = [" ".join(s.split()[:9]) + "." for s in SENTENCES]
     p = "".join
-    body = (p(f"<p>{s}</p>" for s in short[:2]) + '<div class="market-share">' + p(f"<p>{s}</p>" for s in short[2:6])
-            + '</div><div class="promo-codes-explained">' + p(f"<p>{s}</p>" for s in short[6:]) + "</div>")
+    body = (
+        p(f"<p>{s}</p>" for s in short[:2])
+        + '<div class="market-share">'
+        + p(f"<p>{s}</p>" for s in short[2:6])
+        + '</div><div class="promo-codes-explained">'
+        + p(f"<p>{s}</p>" for s in short[6:])
+        + "</div>"
+    )
     text, doc = kept(page(body))
     assert all(s in text for s in short), doc.changes
     assert "suspicious" in doc.metadata
@@ -138,8 +178,13 @@ def test_a_line_like_the_page_title_stays_when_the_document_has_no_title():
     from newsclean.document import Document
 
     line = "Harbour bridge repairs extended into spring again"
-    doc = Document.from_paragraphs([line, SENTENCES[0], SENTENCES[1]], metadata={"page_title": "Harbour bridge repairs extended into spring"})
+    doc = Document.from_paragraphs(
+        [line, SENTENCES[0], SENTENCES[1]], metadata={"page_title": "Harbour bridge repairs extended into spring"}
+    )
     assert Duplicates()(doc).paragraphs[0] == line  # the only place the headline is left
-    titled = Document.from_paragraphs([line, SENTENCES[0]], title="Bridge repairs",
-                                      metadata={"page_title": "Harbour bridge repairs extended into spring"})
+    titled = Document.from_paragraphs(
+        [line, SENTENCES[0]],
+        title="Bridge repairs",
+        metadata={"page_title": "Harbour bridge repairs extended into spring"},
+    )
     assert line not in Duplicates()(titled).paragraphs

@@ -21,7 +21,7 @@ from newsclean.cli.command import main
 
 ARTICLE = (
     "Storm hits the coast\n"
-    "The storm hit the coast on Monday, \"officials said\", and thousands lost power.\n"
+    'The storm hit the coast on Monday, "officials said", and thousands lost power.\n'
     "Please enter your comment!\n"
     "Repair crews worked through the night to restore the lines, the utility said.\n"
 )
@@ -123,7 +123,7 @@ def test_3_two_directories_with_the_same_file_name(work, capsys):
 
 # -- 4. --fix on JSON(L) not named .jsonl --------------------------------------------------
 
-DUPLICATED = {"text": "A day of \"quotes\" and more.\nThe same line.\n", "id": 1}
+DUPLICATED = {"text": 'A day of "quotes" and more.\nThe same line.\n', "id": 1}
 
 
 @pytest.mark.parametrize("name", ["feed.ndjson", "feed.json", "feed.data"])
@@ -145,10 +145,13 @@ def test_4_json_lines_on_stdin_are_read_as_json_lines(work):
     assert [r["id"] for r in records] == [0, 1]
 
 
-@pytest.mark.parametrize("content", [
-    json.dumps([{"text": ARTICLE}, {"text": ARTICLE}], indent=2),
-    json.dumps({"text": ARTICLE}, indent=2),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        json.dumps([{"text": ARTICLE}, {"text": ARTICLE}], indent=2),
+        json.dumps({"text": ARTICLE}, indent=2),
+    ],
+)
 def test_4_json_that_is_not_json_lines_is_never_fixed(work, content):
     (work / "page.json").write_text(content)
     done = cli("--fix", "page.json", cwd=work)
@@ -323,8 +326,7 @@ def test_17_quoted_double_star_glob_does_not_follow_symlink_loops(work):
 #: Removes a document's title: on the brief below it acts only in --fix's second round,
 #: once the ad line is gone and the headline has become the first line (the title).
 TITLE_CUTTER = (
-    "def cut_titles(doc):\n"
-    "    return doc.retitle(None, reason='a title', by='cut_titles') if doc.title else doc\n"
+    "def cut_titles(doc):\n    return doc.retitle(None, reason='a title', by='cut_titles') if doc.title else doc\n"
 )
 BRIEF = "- Advertisement -\nMayor resigns after scandal\nThe mayor resigned on Monday after a week of reports.\n"
 
@@ -430,8 +432,13 @@ def _wait_for(condition, seconds: float) -> bool:
 
 def _start_blocked_run(work: Path, *argv: str) -> subprocess.Popen:
     """A ``-j 2`` run reading JSONL from a stdin that stays open: it waits, workers started."""
-    process = subprocess.Popen([sys.executable, "-m", "newsclean", "-j", "2", "--input-format", "jsonl", *argv, "-"],
-                               cwd=work, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "-j", "2", "--input-format", "jsonl", *argv, "-"],
+        cwd=work,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     process.stdin.write(("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(200))).encode())
     process.stdin.flush()
     return process
@@ -481,8 +488,13 @@ def _kill(pids: list[int]) -> None:  # only the workers this test started, by th
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_18_corpus_workers_exit_when_their_parent_is_killed(work):
-    process = subprocess.Popen([sys.executable, "-m", "newsclean", "corpus", "-j", "2", "-q", "-", "-o", "out.jsonl"],
-                               cwd=work, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsclean", "corpus", "-j", "2", "-q", "-", "-o", "out.jsonl"],
+        cwd=work,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     process.stdin.write(("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(400))).encode())
     process.stdin.flush()
     workers: list[int] = []

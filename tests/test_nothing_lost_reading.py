@@ -14,19 +14,25 @@ from newsclean.cli.command import main
 from newsclean.cli.formats import rewrite_codec
 from newsclean.reading.decoding import decode
 
-STORY = ("The council met on Tuesday to vote on the budget for the coming year.\n"
-         "The mayor said the schools would get more money than they did last year.\n")
-RUSSIAN = ("Городской совет во вторник утвердил бюджет на следующий год.\n"
-           "Мэр сказал, что школы получат больше денег, чем в прошлом году.\n")
+STORY = (
+    "The council met on Tuesday to vote on the budget for the coming year.\n"
+    "The mayor said the schools would get more money than they did last year.\n"
+)
+RUSSIAN = (
+    "Городской совет во вторник утвердил бюджет на следующий год.\n"
+    "Мэр сказал, что школы получат больше денег, чем в прошлом году.\n"
+)
 CHINESE = "市议会周二批准了明年的预算。\n市长表示，学校将获得比去年更多的资金。\n"
 
 
 # -- 20: charset ----------------------------------------------------------------------
 
-FRENCH_PAGE = ("<html><head><meta charset='utf-8'><title>Le café</title></head><body><article>"
-               "<p>Le café de la gare a rouvert ses portes lundi après des mois de travaux.</p>"
-               "<p>Le propriétaire a déclaré que la carte resterait la même toute l'année.</p>"
-               "</article></body></html>")
+FRENCH_PAGE = (
+    "<html><head><meta charset='utf-8'><title>Le café</title></head><body><article>"
+    "<p>Le café de la gare a rouvert ses portes lundi après des mois de travaux.</p>"
+    "<p>Le propriétaire a déclaré que la carte resterait la même toute l'année.</p>"
+    "</article></body></html>"
+)
 
 
 def test_a_page_labelled_utf8_but_in_windows_1252_keeps_its_accents():
@@ -68,30 +74,42 @@ def test_fix_keeps_a_files_utf16_encoding(tmp_path, monkeypatch, capsys, codec, 
 
 # -- 21: WHATWG labels ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "ascii", "US-ASCII"])
 def test_latin1_and_ascii_labels_read_as_windows_1252(label):
-    page = (f"<html><head><meta charset='{label}'><title>Budget</title></head><body><article>"
-            "<p>It’s the council’s “final” budget — passed on Monday after a long debate in the town hall.</p>"
-            "<p>The mayor said it’s the best budget the town has had in a decade, and the vote was clear.</p>"
-            "</article></body></html>")
+    page = (
+        f"<html><head><meta charset='{label}'><title>Budget</title></head><body><article>"
+        "<p>It’s the council’s “final” budget — passed on Monday after a long debate in the town hall.</p>"
+        "<p>The mayor said it’s the best budget the town has had in a decade, and the vote was clear.</p>"
+        "</article></body></html>"
+    )
     doc = newsclean.clean(page.encode("cp1252"))
-    assert "It's the council's \"final\" budget — passed on Monday after a long debate in the town hall." in doc.paragraphs
+    assert (
+        "It's the council's \"final\" budget — passed on Monday after a long debate in the town hall." in doc.paragraphs
+    )
 
 
 # -- 22: guillemets ------------------------------------------------------------------
 
-@pytest.mark.parametrize("before, after", [
-    ("Er sagte: »Wir kommen morgen« und ging.", 'Er sagte: "Wir kommen morgen" und ging.'),
-    ("Han sagde: »Vi kommer i morgen« og gik.", 'Han sagde: "Vi kommer i morgen" og gik.'),
-    ("Das ist ›gut‹ so, »sagte er ›nein‹ dazu« und ging.", "Das ist 'gut' so, \"sagte er 'nein' dazu\" und ging."),
-    ("Home » News » World", "Home » News » World"),
-    ("Startseite › Politik › Inland", "Startseite › Politik › Inland"),
-    ("« Retour à l'accueil", "« Retour à l'accueil"),
-    ("« Bonjour », dit-il.", '"Bonjour", dit-il.'),
-    ("lâche « qu'il est, « disposé à améliorer » le projet ». Une", "lâche \"qu'il est, \"disposé à améliorer\" le projet\". Une"),
-    ("Она сказала: «Когда вся ваша жизнь", 'Она сказала: "Когда вся ваша жизнь'),
-    ("x »a« y «b» z", 'x "a" y "b" z'),
-])
+
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ("Er sagte: »Wir kommen morgen« und ging.", 'Er sagte: "Wir kommen morgen" und ging.'),
+        ("Han sagde: »Vi kommer i morgen« og gik.", 'Han sagde: "Vi kommer i morgen" og gik.'),
+        ("Das ist ›gut‹ so, »sagte er ›nein‹ dazu« und ging.", "Das ist 'gut' so, \"sagte er 'nein' dazu\" und ging."),
+        ("Home » News » World", "Home » News » World"),
+        ("Startseite › Politik › Inland", "Startseite › Politik › Inland"),
+        ("« Retour à l'accueil", "« Retour à l'accueil"),
+        ("« Bonjour », dit-il.", '"Bonjour", dit-il.'),
+        (
+            "lâche « qu'il est, « disposé à améliorer » le projet ». Une",
+            'lâche "qu\'il est, "disposé à améliorer" le projet". Une',
+        ),
+        ("Она сказала: «Когда вся ваша жизнь", 'Она сказала: "Когда вся ваша жизнь'),
+        ("x »a« y «b» z", 'x "a" y "b" z'),
+    ],
+)
 def test_guillemets_judged_by_context(before, after):
     assert to_ascii(before) == after
     assert to_ascii(after) == after  # idempotent
@@ -99,20 +117,27 @@ def test_guillemets_judged_by_context(before, after):
 
 # -- 7: deep nesting -------------------------------------------------------------------
 
-ARTICLE = "".join(f"<p>Paragraph {i} of the article tells the reader about the council's vote on the budget.</p>"
-                  for i in range(21))
+ARTICLE = "".join(
+    f"<p>Paragraph {i} of the article tells the reader about the council's vote on the budget.</p>" for i in range(21)
+)
 
 
 @pytest.mark.parametrize("depth", [255, 300, 3000])
 def test_an_article_nested_deep_keeps_every_paragraph(depth):
-    html = ("<html><head><title>Budget</title></head><body><p>The opening paragraph sits above the deep part.</p>"
-            + "<div>" * depth + ARTICLE + "</div>" * depth + "</body></html>")
+    html = (
+        "<html><head><title>Budget</title></head><body><p>The opening paragraph sits above the deep part.</p>"
+        + "<div>" * depth
+        + ARTICLE
+        + "</div>" * depth
+        + "</body></html>"
+    )
     doc = newsclean.clean(html)
     assert len([p for p in doc.paragraphs if p.startswith("Paragraph ")]) == 21
     assert "extraction" in doc.metadata  # the reader says the page took another path
 
 
 # -- 15: the fallback parser is linear ---------------------------------------------------
+
 
 @pytest.mark.parametrize("unit", ["<p x=1 ", "<a ", "<!--", "<script>"])
 def test_unclosed_tags_do_not_make_the_fallback_quadratic(unit):
@@ -150,8 +175,10 @@ def test_a_deep_fragment_keeps_its_text():
 def test_the_fallback_reads_a_fragment_and_skips_chrome():
     from newsclean.reading.soupfallback import soup_paragraphs
 
-    html = ("<nav>Home<aside>menu</nav><p>The council &amp; the mayor met.</p>"
-            "<script>var x = '<p>not text</p>';</script><div>They voted.</div>")
+    html = (
+        "<nav>Home<aside>menu</nav><p>The council &amp; the mayor met.</p>"
+        "<script>var x = '<p>not text</p>';</script><div>They voted.</div>"
+    )
     assert [p for p in soup_paragraphs(html) if p] == ["The council & the mayor met.", "They voted."]
 
 
@@ -165,14 +192,19 @@ def _seconds(function, *args) -> float:
 
 # -- 16: jusText's context pass, linear ------------------------------------------------
 
+
 class _Paragraph:
     def __init__(self, cf_class: str, heading: bool, text: str):
         self.cf_class, self.heading, self.text, self.class_type = cf_class, heading, text, ""
 
 
 def _paragraphs(rng, n: int) -> list[_Paragraph]:
-    return [_Paragraph(rng.choice(("short", "short", "neargood", "good", "bad")), rng.random() < 0.2, "x" * rng.randint(1, 90))
-            for _ in range(n)]
+    return [
+        _Paragraph(
+            rng.choice(("short", "short", "neargood", "good", "bad")), rng.random() < 0.2, "x" * rng.randint(1, 90)
+        )
+        for _ in range(n)
+    ]
 
 
 def test_the_linear_pass_classifies_exactly_as_justext():
@@ -199,21 +231,30 @@ def test_trafilatura_runs_the_linear_pass_on_a_page_of_hidden_blocks():
 
     from newsclean.reading import justext_linear
 
-    html = ("<html><body><article><p>The council met on Tuesday.</p></article>"
-            + '<div style="display:none">hidden words here</div>' * 300 + "</body></html>")
+    html = (
+        "<html><body><article><p>The council met on Tuesday.</p></article>"
+        + '<div style="display:none">hidden words here</div>' * 300
+        + "</body></html>"
+    )
     newsclean.read(html)
     assert trafilatura.external.revise_paragraph_classification is justext_linear.revise_paragraph_classification
     # jusText's own pass walked each short block's whole run: 12,000 hidden blocks took 44 s.
-    small, large = [_Paragraph("short", False, "x") for _ in range(2_000)], [_Paragraph("short", False, "x") for _ in range(20_000)]
+    small, large = (
+        [_Paragraph("short", False, "x") for _ in range(2_000)],
+        [_Paragraph("short", False, "x") for _ in range(20_000)],
+    )
     assert _seconds(justext_linear.revise_paragraph_classification, large) < 30 * max(
-        _seconds(justext_linear.revise_paragraph_classification, small), 0.01)
+        _seconds(justext_linear.revise_paragraph_classification, small), 0.01
+    )
 
 
 # -- 23: a cruft first line is no title -------------------------------------------------
 
-BODY = ("The council met on Tuesday to vote on the budget for the coming year, officials said.\n"
-        "The mayor said the schools would get more money than they did last year, and the roads too.\n"
-        "Critics said the plan was too expensive for a town of its size and would raise taxes.\n")
+BODY = (
+    "The council met on Tuesday to vote on the budget for the coming year, officials said.\n"
+    "The mayor said the schools would get more money than they did last year, and the roads too.\n"
+    "Critics said the plan was too expensive for a town of its size and would raise taxes.\n"
+)
 
 
 @pytest.mark.parametrize("line", ["Subscribe to our newsletter", "Related Articles", "Share this article"])
@@ -234,6 +275,7 @@ def test_a_real_headline_stays_the_title():
 
 
 # -- 11: over-long lines are skipped, never read whole ------------------------------------
+
 
 def _bomb(path, long_bytes: int) -> None:
     """A .jsonl.gz of a good record, one line of ``long_bytes`` (it compresses to almost nothing), a good record."""
@@ -299,6 +341,7 @@ def test_corpus_mode_skips_an_over_long_line(tmp_path):
 
 # -- 12: one odd record never ends a corpus run ------------------------------------------
 
+
 def test_corpus_mode_reports_odd_records_and_goes_on(tmp_path, capsys):
     import json
 
@@ -312,7 +355,12 @@ def test_corpus_mode_reports_odd_records_and_goes_on(tmp_path, capsys):
         json.dumps({"id": "foreign", "changes": ["edited by hand"], "text": story}),
         json.dumps({"id": "lookalike", "changes": [{"who": "me"}], "text": story}),
     ]
-    data = ("\n".join(lines) + "\n").encode() + b'{"id": "latin", "text": "caf\xe9"}\n' + json.dumps({"id": "last", "text": story}).encode() + b"\n"
+    data = (
+        ("\n".join(lines) + "\n").encode()
+        + b'{"id": "latin", "text": "caf\xe9"}\n'
+        + json.dumps({"id": "last", "text": story}).encode()
+        + b"\n"
+    )
     (tmp_path / "in.jsonl").write_bytes(data)
     code = corpus_main([str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl")])
     err = capsys.readouterr().err

@@ -43,7 +43,9 @@ def test_items_under_a_related_heading_go_even_without_their_own_class():
     html = (HTML / "related_heading.html").read_text()
     out = PageBlocks()(hinted(html, STORY + TEASERS))
     assert out.paragraphs == tuple(STORY)
-    assert set(removed(out).values()) == {"under the heading 'Você pode gostar...' on the page (its class and its words both say so)"}
+    assert set(removed(out).values()) == {
+        "under the heading 'Você pode gostar...' on the page (its class and its words both say so)"
+    }
 
 
 def test_words_alone_vouch_only_for_link_lists_not_for_prose():
@@ -91,8 +93,10 @@ def test_page_blocks_never_takes_nearly_the_whole_text():
 
 
 STANDFIRST = "The plan adds twelve miles of protected lanes, but shop owners on Main Street say they will lose parking"
-LEDE = ("The council voted 7-2 on Tuesday to build twelve miles of protected lanes by 2022, the largest "
-        "expansion of the city's cycling network since it was first drawn up two decades ago.")
+LEDE = (
+    "The council voted 7-2 on Tuesday to build twelve miles of protected lanes by 2022, the largest "
+    "expansion of the city's cycling network since it was first drawn up two decades ago."
+)
 
 
 def test_standfirst_beside_the_headline_goes_from_the_top_only():
@@ -119,8 +123,13 @@ def test_markup_evidence_is_idempotent_end_to_end(name):
 def test_safety_valve_counts_markup_evidence_unless_two_kinds_agree():
     # A listing page: the teasers under "Você pode gostar" are most of the extracted text.
     original = Document.from_paragraphs(STORY + TEASERS * 3)
-    proven = original.drop({i: "under the heading 'Você pode gostar...' on the page (its class and its words both "
-                               "say so)" for i in range(1, 7)}, by="page_blocks")
+    proven = original.drop(
+        {
+            i: "under the heading 'Você pode gostar...' on the page (its class and its words both say so)"
+            for i in range(1, 7)
+        },
+        by="page_blocks",
+    )
     assert newsclean.guard(original, proven, min_chars=0) is proven
     hidden = original.drop({i: "hidden on the page (display:none)" for i in range(1, 7)}, by="page_blocks")
     assert newsclean.guard(original, hidden, min_chars=0) is hidden
@@ -143,8 +152,11 @@ def test_a_line_of_tag_links_goes_and_a_sentence_naming_a_tag_stays():
 
 
 def test_a_link_that_wraps_a_heading_counts_as_a_linked_headline():
-    heads = ["FLOS pays tribute to Achille Castiglioni", "The Flow of Time at the Triennale",
-             "A preview of the design district in Zona Santambrogio"]
+    heads = [
+        "FLOS pays tribute to Achille Castiglioni",
+        "The Flow of Time at the Triennale",
+        "A preview of the design district in Zona Santambrogio",
+    ]
     items = "".join(f'<div><a href="/{i}"><h3>{h}</h3></a></div>' for i, h in enumerate(heads))
     html = f"<html><body><article><p>{STORY[0]}</p></article><div>{items}</div></body></html>"
     out = PageBlocks()(hinted(html, STORY + heads))

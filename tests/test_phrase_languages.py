@@ -75,18 +75,24 @@ def test_an_article_keeps_its_news_and_loses_its_cruft(lang):
 
     case = CASES[lang]
     news = case["news"] * 3
-    tail = [case[c] for c in ("related", "inline", "ads", "comments", "appeal", "newsletter", "social", "credits", "copyright")]
+    tail = [
+        case[c]
+        for c in ("related", "inline", "ads", "comments", "appeal", "newsletter", "social", "credits", "copyright")
+    ]
     doc = newsclean.clean("\n".join([case["credits"], *news, *tail]))
     assert [p for p in doc.paragraphs if p in news] == news
     assert not [p for p in tail if p in doc.paragraphs]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Fake parcel-delivery messages are landing in your inbox at a rate of several million a week.",
-    "Enter your email address only on the bank's official website, the service advises.",
-    "Reporting by the BBC first revealed last year that some victims had waited eight months.",
-    "Shop now, pay later schemes have soared in popularity, and the code will also cover them.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fake parcel-delivery messages are landing in your inbox at a rate of several million a week.",
+        "Enter your email address only on the bank's official website, the service advises.",
+        "Reporting by the BBC first revealed last year that some victims had waited eight months.",
+        "Shop now, pay later schemes have soared in popularity, and the code will also cover them.",
+    ],
+)
 def test_reporting_that_uses_furniture_words_matches_no_family(sentence):
     # Sentences from issue 12's list of news the cleaners removed: each family must need
     # more than the words ("in your inbox", "reporting by", "shop now") to fire.
@@ -96,14 +102,23 @@ def test_reporting_that_uses_furniture_words_matches_no_family(sentence):
 
 
 def test_a_credit_line_still_matches():
-    for line in ("Reporting by Jane Doe; Editing by John Smith", "(Reporting by Ali Kucukgocmen in Istanbul)", "Additional reporting by Tom Brown"):
+    for line in (
+        "Reporting by Jane Doe; Editing by John Smith",
+        "(Reporting by Ali Kucukgocmen in Istanbul)",
+        "Additional reporting by Tom Brown",
+    ):
         assert MATCHERS["credits"](fold(line)), line
 
 
-@pytest.mark.parametrize("line", [
-    "Share: WhatsApp · Facebook · Copy link", "Поделиться: ВКонтакте · Telegram · Одноклассники",
-    "แชร์: LINE · Facebook", "Teilen: Facebook | X | E-Mail",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share: WhatsApp · Facebook · Copy link",
+        "Поделиться: ВКонтакте · Telegram · Одноклассники",
+        "แชร์: LINE · Facebook",
+        "Teilen: Facebook | X | E-Mail",
+    ],
+)
 def test_a_share_bar_in_any_language_is_social(line):
     # The label may be in a language without phrases; the platform names are the evidence.
     assert MATCHERS["social"](fold(line))

@@ -37,8 +37,15 @@ def _fixture_paragraphs() -> list[str]:
 
 
 CORPUS = TEXTS + _fixture_paragraphs()
-FAMILIES = sorted({(s, k) for lang in book.languages() for s, t in book.load(lang).items()
-                   for k, v in t.items() if isinstance(v, list)})
+FAMILIES = sorted(
+    {
+        (s, k)
+        for lang in book.languages()
+        for s, t in book.load(lang).items()
+        for k, v in t.items()
+        if isinstance(v, list)
+    }
+)
 
 
 def brute_search(family: PhraseIndex, text: str):
@@ -75,15 +82,18 @@ def test_anchors_of_a_whole_paragraph_serve_a_part_of_it():
     assert span(index("comments", "lines").match(part, anchors=book.anchors_in(text))) == (0, len("leave a reply"))
 
 
-@pytest.mark.parametrize("pattern,expected", [
-    (r"please (donate|support us)", {"please "}),
-    (r"(make|making) a (one-time |monthly )?(donation|contribution)", {"donation", "contribution"}),
-    (r"\d+ (comments?|responses?|replies)\W*$", {"comment", "response", "replies"}),
-    (r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+){1,10}\W*$", {"@"}),
-    (r"\A(?:[\w'-]+ ){0,3}newsletters?\W*$", {"newsletter"}),
-    (r"支持我们", {"支持我们"}),
-    (r"[\w-]+", None),
-])
+@pytest.mark.parametrize(
+    "pattern,expected",
+    [
+        (r"please (donate|support us)", {"please "}),
+        (r"(make|making) a (one-time |monthly )?(donation|contribution)", {"donation", "contribution"}),
+        (r"\d+ (comments?|responses?|replies)\W*$", {"comment", "response", "replies"}),
+        (r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+){1,10}\W*$", {"@"}),
+        (r"\A(?:[\w'-]+ ){0,3}newsletters?\W*$", {"newsletter"}),
+        (r"支持我们", {"支持我们"}),
+        (r"[\w-]+", None),
+    ],
+)
 def test_required_literals(pattern, expected):
     found = required_literals(pattern)
     assert (set(found) if found else None) == expected

@@ -12,7 +12,10 @@ def shout(doc):
 
 def test_default_pipeline_order_and_names():
     assert Pipeline.default().names == list(newsclean.BUILTINS)
-    assert newsclean.clean(TEXT).text == 'The storm hit the coast on Monday, officials said.\n"Stay inside," the mayor said.'
+    assert (
+        newsclean.clean(TEXT).text
+        == 'The storm hit the coast on Monday, officials said.\n"Stay inside," the mayor said.'
+    )
 
 
 def test_disable_a_builtin():

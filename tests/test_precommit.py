@@ -79,7 +79,11 @@ def try_repo(hook_repo: Path, hook: str, cwd: Path, home: Path) -> subprocess.Co
     env.update(PRE_COMMIT_COLOR="never", PRE_COMMIT_HOME=str(home))
     return subprocess.run(
         [PRE_COMMIT, "run", "--config", str(config), hook, "--all-files"],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=900,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 

@@ -36,13 +36,31 @@ WORDS = (
 ).split()
 
 CRUFT = [
-    "Please enter your comment!", "Please enter your name here", "Leave a Reply", "Cancel reply",
-    "- Advertisement -", "Advertisement", "spot_img", "Anzeige", "Publicité",
-    "Related Articles", "READ MORE: Council approves new budget", "Lesen Sie auch",
-    "Please support us", "Subscribe now", "Become a member today", "Donate now",
-    "A Message from The Editors:", "Dear readers,", "Remind me later.",
-    "Follow us on Twitter", "Sign up for our newsletter", "© 2024 The Daily News. All rights reserved.",
-    "Share this article", "Reuters", "Photo: AP",
+    "Please enter your comment!",
+    "Please enter your name here",
+    "Leave a Reply",
+    "Cancel reply",
+    "- Advertisement -",
+    "Advertisement",
+    "spot_img",
+    "Anzeige",
+    "Publicité",
+    "Related Articles",
+    "READ MORE: Council approves new budget",
+    "Lesen Sie auch",
+    "Please support us",
+    "Subscribe now",
+    "Become a member today",
+    "Donate now",
+    "A Message from The Editors:",
+    "Dear readers,",
+    "Remind me later.",
+    "Follow us on Twitter",
+    "Sign up for our newsletter",
+    "© 2024 The Daily News. All rights reserved.",
+    "Share this article",
+    "Reuters",
+    "Photo: AP",
 ]
 
 word = st.sampled_from(WORDS)
@@ -168,16 +186,27 @@ def _encodable(source):
     return ("bytes", source.decode("utf-8")) if isinstance(source, bytes) else ("str", source)
 
 
-@settings(max_examples=3, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=3,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(sources(), min_size=15, max_size=15))
 def test_cleaning_is_deterministic_across_processes_and_hash_seeds(batch):
     payload = json.dumps([_encodable(s) for s in batch])
     here = json.dumps([newsclean.clean(s).to_dict() for s in batch], sort_keys=True)
     for seed in ("1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        child = subprocess.run([sys.executable, "-c", _CHILD], input=payload, capture_output=True,
-                               text=True, env=env, timeout=300, check=True)
+        child = subprocess.run(
+            [sys.executable, "-c", _CHILD],
+            input=payload,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=True,
+        )
         if child.stdout != here:  # name the first document and field that differ
             for i, (mine, theirs) in enumerate(zip(json.loads(here), json.loads(child.stdout))):
                 diff = {k: (mine[k], theirs.get(k)) for k in mine if mine[k] != theirs.get(k)}
@@ -189,10 +218,22 @@ def test_a_page_of_mixed_language_scraps_is_cleaned_idempotently():
     # Found by Hypothesis: langdetect named the whole article Catalan at 0.71 on the second pass
     # only, and foreign_footer took the English tail. An unsure article language now blocks it.
     line = "Stadtrat am voté\t council council\t."
-    paragraphs = [line, line, "The council schools market water der\t council council el voté consiglio councilÃ© "
-                  "voté rada совет 市议会.", line, "The der am.", line, "The council council council council.",
-                  "The the council council council council council.", line, "Please enter your comment!",
-                  "The council council council theÃ© council."]
-    source = (f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
-              + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    paragraphs = [
+        line,
+        line,
+        "The council schools market water der\t council council el voté consiglio councilÃ© voté rada совет 市议会.",
+        line,
+        "The der am.",
+        line,
+        "The council council council council.",
+        "The the council council council council council.",
+        line,
+        "Please enter your comment!",
+        "The council council council theÃ© council.",
+    ]
+    source = (
+        f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
     assert_idempotent(source, {"disable": [c for c in CONTEXT_SENSITIVE if c in newsclean.BUILTINS]})

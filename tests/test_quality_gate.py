@@ -43,10 +43,25 @@ def test_floor_file_covers_every_dataset_and_metric():
 
 def _committed_floors() -> list[dict]:
     try:
-        revisions = subprocess.run(["git", "log", "--format=%H", "--", FLOOR_PATH], cwd=data.REPO_ROOT,
-                                   capture_output=True, text=True, check=True).stdout.split()
-        return [json.loads(subprocess.run(["git", "show", f"{rev}:{FLOOR_PATH}"], cwd=data.REPO_ROOT,
-                                          capture_output=True, text=True, check=True).stdout) for rev in revisions]
+        revisions = subprocess.run(
+            ["git", "log", "--format=%H", "--", FLOOR_PATH],
+            cwd=data.REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        return [
+            json.loads(
+                subprocess.run(
+                    ["git", "show", f"{rev}:{FLOOR_PATH}"],
+                    cwd=data.REPO_ROOT,
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                ).stdout
+            )
+            for rev in revisions
+        ]
     except (OSError, subprocess.CalledProcessError):
         return []
 
@@ -57,7 +72,9 @@ def test_floors_were_never_lowered():
         for dataset, row in current.items():
             for metric, value in row.items():
                 before = old.get(dataset, {}).get(metric, 0.0)
-                assert value >= before, f"{dataset} {metric} floor lowered from {before} to {value}; floors can only be raised"
+                assert value >= before, (
+                    f"{dataset} {metric} floor lowered from {before} to {value}; floors can only be raised"
+                )
 
 
 def test_update_raises_floors_and_never_lowers_them():

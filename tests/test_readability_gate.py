@@ -12,24 +12,31 @@ from trafilatura.utils import trim
 from newsclean.reading import readability_gate
 from newsclean.reading.htmlinput import _extractor_options, extract_body, parse_html
 
-pytestmark = pytest.mark.skipif(not readability_gate.INSTALLED,
-                                reason=f"trafilatura {trafilatura.__version__} is not a verified version: gate off")
+pytestmark = pytest.mark.skipif(
+    not readability_gate.INSTALLED, reason=f"trafilatura {trafilatura.__version__} is not a verified version: gate off"
+)
 
 SENTENCE = "The council voted on Tuesday to rebuild the old bridge over the river, officials said. "
 STORY = "".join(f"<p>{SENTENCE * 3}</p>" for _ in range(8))
 
 # A plain article page: little text outside the story, so readability cannot double it.
-ARTICLE = (f"<html><head><title>Bridge</title><script>var x = {{'a': 1}};</script>"
-           f"<style>p {{ color: red }}</style></head><body><nav><a href='/'>Home</a></nav>"
-           f"<article><h1>Council votes on the bridge</h1>{STORY}</article>"
-           f"<footer>© Example News</footer></body></html>")
+ARTICLE = (
+    f"<html><head><title>Bridge</title><script>var x = {{'a': 1}};</script>"
+    f"<style>p {{ color: red }}</style></head><body><nav><a href='/'>Home</a></nav>"
+    f"<article><h1>Council votes on the bridge</h1>{STORY}</article>"
+    f"<footer>© Example News</footer></body></html>"
+)
 # Article plus a long link-heavy sidebar: the page holds far more text than the story.
-SIDEBAR = "".join(f"<li><a href='/s{i}'>Another story number {i} with a long headline to read</a></li>" for i in range(120))
+SIDEBAR = "".join(
+    f"<li><a href='/s{i}'>Another story number {i} with a long headline to read</a></li>" for i in range(120)
+)
 BUSY = ARTICLE.replace("<footer>", f"<aside><ul>{SIDEBAR}</ul></aside><footer>")
 # Odd markup the bound must cover: a video iframe (readability writes "VIDEO" into it),
 # non-breaking spaces, loose text in divs (readability wraps it in new paragraphs).
-ODD = ARTICLE.replace("<footer>", "<iframe src='https://www.youtube.com/embed/x'></iframe>"
-                      "<div>loose&nbsp;&nbsp;text <b>bold</b> tail</div><footer>")
+ODD = ARTICLE.replace(
+    "<footer>",
+    "<iframe src='https://www.youtube.com/embed/x'></iframe><div>loose&nbsp;&nbsp;text <b>bold</b> tail</div><footer>",
+)
 RAW_TEXT = ARTICLE.replace("<footer>", "<xmp>a &lt; b</xmp><footer>")
 PAGES = {"article": ARTICLE, "busy": BUSY, "odd": ODD, "raw_text": RAW_TEXT}
 
@@ -108,4 +115,6 @@ def test_cannot_win_is_false_where_readability_could_be_chosen():
     long_text = SENTENCE * 24
     assert readability_gate.readability_cannot_win(parse_html(ARTICLE), body, long_text, options)
     tables = parse_html("<div>" + "<table><tr><td>cell</td></tr></table>" * 3 + "<p>x</p></div>")
-    assert not readability_gate.readability_cannot_win(parse_html(ARTICLE), tables, long_text, options)  # deficient body
+    assert not readability_gate.readability_cannot_win(
+        parse_html(ARTICLE), tables, long_text, options
+    )  # deficient body

@@ -11,22 +11,29 @@ from pathlib import Path
 
 import pytest
 
-STORY = "\n".join([
-    "Storm hits the coast overnight",
-    "The storm hit the coast on Monday, officials said, and thousands of homes lost power.",
-    "Crews worked through the night to clear the roads and restore the lines to every village.",
-    "Please enter your comment!",
-])
-PAGE = ("<html><head><title>Bridge reopens</title><link rel='canonical' href='https://www.valley.example/b'>"
-        "</head><body><article><h1>Bridge reopens</h1>"
-        + "".join(f"<p>The bridge over the river reopened on day {i} after repairs that took many months.</p>"
-                  for i in range(5)) + "</article></body></html>")
+STORY = "\n".join(
+    [
+        "Storm hits the coast overnight",
+        "The storm hit the coast on Monday, officials said, and thousands of homes lost power.",
+        "Crews worked through the night to clear the roads and restore the lines to every village.",
+        "Please enter your comment!",
+    ]
+)
+PAGE = (
+    "<html><head><title>Bridge reopens</title><link rel='canonical' href='https://www.valley.example/b'>"
+    "</head><body><article><h1>Bridge reopens</h1>"
+    + "".join(
+        f"<p>The bridge over the river reopened on day {i} after repairs that took many months.</p>" for i in range(5)
+    )
+    + "</article></body></html>"
+)
 SCHEMA = ["id", "text", "source", "metadata"]
 
 
 def newsclean(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newsclean", *argv], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *argv], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def lines(path: Path) -> list[dict]:
@@ -45,10 +52,13 @@ def outputs(tmp_path_factory) -> Path:
     (work / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     (work / "storm.txt").write_text(STORY + "\n", encoding="utf-8")
     (work / "bridge.html").write_text(PAGE, encoding="utf-8")
-    for argv in (["-o", "main.jsonl", "in.jsonl"], ["corpus", "in.jsonl", "-o", "corpus.jsonl"],
-                 ["-o", "files.jsonl", "storm.txt", "bridge.html"],
-                 ["-o", "bare.jsonl", "--drop-html", "--no-title-in-text", "in.jsonl"],
-                 ["corpus", "in.jsonl", "-o", "corpus-bare.jsonl", "--drop-html", "--no-title-in-text"]):
+    for argv in (
+        ["-o", "main.jsonl", "in.jsonl"],
+        ["corpus", "in.jsonl", "-o", "corpus.jsonl"],
+        ["-o", "files.jsonl", "storm.txt", "bridge.html"],
+        ["-o", "bare.jsonl", "--drop-html", "--no-title-in-text", "in.jsonl"],
+        ["corpus", "in.jsonl", "-o", "corpus-bare.jsonl", "--drop-html", "--no-title-in-text"],
+    ):
         done = newsclean(*argv, cwd=work)
         assert done.returncode == 0, done.stderr
     return work

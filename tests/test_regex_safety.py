@@ -39,6 +39,7 @@ REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_const
 
 # -- collecting the patterns ----------------------------------------------------------
 
+
 def _modules():
     for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
         if info.name.endswith("__main__"):  # running it would start the CLI
@@ -56,7 +57,9 @@ def module_patterns() -> dict[str, re.Pattern[str]]:
         for attr, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 found[f"{module.__name__}.{attr}"] = value
-            elif callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
+            elif (
+                callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__
+            ):
                 try:
                     required = [p for p in inspect.signature(value).parameters.values() if p.default is p.empty]
                 except (TypeError, ValueError):
@@ -117,6 +120,7 @@ def test_the_audit_sees_the_patterns_it_should():
 
 # -- static check ---------------------------------------------------------------------
 
+
 def nested_unbounded_repeat(pattern: str, flags: int = 0) -> str | None:
     """A description of the first unbounded repeat inside another, or None."""
 
@@ -170,6 +174,7 @@ def test_no_nested_unbounded_repeats_in_phrase_entries(section, key):
 
 # -- dynamic check --------------------------------------------------------------------
 
+
 def literal_prefix(pattern: str) -> str:
     """The literal text a pattern starts with ("please (donate|..." -> "please ")."""
     out = []
@@ -187,8 +192,31 @@ def literal_prefix(pattern: str) -> str:
     return "".join(out)
 
 
-GENERIC_UNITS = ["a", " ", "1", "-", ".", "<", "'", "\n", "a ", "1 ", "- ", ". ", "é", "a-", "<p", "\t",
-                 "<!--a-->", "<!--", "a@", "a.", "a, ", "«", " »"]
+GENERIC_UNITS = [
+    "a",
+    " ",
+    "1",
+    "-",
+    ".",
+    "<",
+    "'",
+    "\n",
+    "a ",
+    "1 ",
+    "- ",
+    ". ",
+    "é",
+    "a-",
+    "<p",
+    "\t",
+    "<!--a-->",
+    "<!--",
+    "a@",
+    "a.",
+    "a, ",
+    "«",
+    " »",
+]
 
 
 def adversarial_units(name: str) -> list[str]:

@@ -31,11 +31,14 @@ def test_ordinary_cleaning_is_not_flagged():
     assert [c.cleaner for c in doc.removals] == ["comments"]
 
 
-@pytest.mark.parametrize("config", [
-    {"allow_gutting": True},
-    {"max-removed-share": 1},
-    Config(allow_gutting=True),
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"allow_gutting": True},
+        {"max-removed-share": 1},
+        Config(allow_gutting=True),
+    ],
+)
 def test_opting_in_removes_the_cruft(config):
     doc = newsclean.clean(GUTTED, config=config)
     assert doc.paragraphs == (STORY,)
@@ -66,8 +69,16 @@ def test_a_pipeline_as_config_gets_the_default_valve():
     assert "suspicious" in newsclean.clean(GUTTED, config=Pipeline.default()).metadata
 
 
-@pytest.mark.parametrize("bad", [{"max_removed_share": 0}, {"max_removed_share": 1.5}, {"max_removed_share": "half"},
-                                 {"max_removed_share": True}, {"allow_gutting": "yes"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"max_removed_share": 0},
+        {"max_removed_share": 1.5},
+        {"max_removed_share": "half"},
+        {"max_removed_share": True},
+        {"allow_gutting": "yes"},
+    ],
+)
 def test_bad_values_are_config_errors(bad):
     with pytest.raises(ConfigError):
         newsclean.clean(STORY, config=bad)
@@ -97,10 +108,12 @@ def test_check_and_explain_show_the_flag_and_the_withheld_changes(tmp_path, caps
 def test_a_held_back_page_written_out_and_cleaned_again_is_held_back_again():
     # Found by hypothesis: the title is a sentence, so only the repeat below it marks it as the title.
     line = "The " + "the " * 20 + "council council consiglio consiglio consiglio."
-    html = (f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
-            "<p>The the the the the the the the the the the the.</p><p>Please enter your comment!</p>"
-            f"<p>The the the the the the the the the the the the the the the the the.</p><p>{line}</p>"
-            "</article></body></html>")
+    html = (
+        f"<html><head><title>{line}</title></head><body><article><h1>{line}</h1>"
+        "<p>The the the the the the the the the the the the.</p><p>Please enter your comment!</p>"
+        f"<p>The the the the the the the the the the the the the the the the the.</p><p>{line}</p>"
+        "</article></body></html>"
+    )
     once = newsclean.clean(html)
     assert "suspicious" in once.metadata
     written = "\n".join([once.title, *once.paragraphs])

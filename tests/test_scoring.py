@@ -51,7 +51,7 @@ def test_edge_cases_follow_the_readme():
 
 def test_corpus_means_skip_pages_without_output_or_gold():
     pages = [
-        PageCounts(1.0, 0.0, 0.0, True),   # perfect
+        PageCounts(1.0, 0.0, 0.0, True),  # perfect
         PageCounts(0.0, 0.0, 1.0, False),  # empty output: no precision, recall 0
         PageCounts(0.5, 0.5, 0.0, False),  # half boilerplate
     ]
@@ -72,7 +72,9 @@ def test_quotes_are_folded_on_both_sides():
 
 
 def test_segments_match_after_whitespace_normalisation():
-    counts = segment_counts("The  storm\nhit the coast.\nShare this", ["storm hit  the\tcoast"], ["Share this", "Subscribe"])
+    counts = segment_counts(
+        "The  storm\nhit the coast.\nShare this", ["storm hit  the\tcoast"], ["Share this", "Subscribe"]
+    )
     assert counts == SegmentCounts(tp=1, fn=0, fp=1, tn=1)
 
 
@@ -104,13 +106,16 @@ def test_line_judgements():
     assert judge.segment_verdict("An unrelated line of text here", ["storm"], ["Read more"]) == judge.UNJUDGED
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("© 2019 Example Media. All rights reserved.", "copyright / legal"),
-    ("Lesen Sie auch: Sturm an der Küste", "related / read more"),
-    ("Follow us on Twitter", "share / follow / contact"),
-    ("Updated: Tue., Nov. 19, 2019", "date / time line"),
-    ("Weather", "short fragment (label, nav, headline)"),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("© 2019 Example Media. All rights reserved.", "copyright / legal"),
+        ("Lesen Sie auch: Sturm an der Küste", "related / read more"),
+        ("Follow us on Twitter", "share / follow / contact"),
+        ("Updated: Tue., Nov. 19, 2019", "date / time line"),
+        ("Weather", "short fragment (label, nav, headline)"),
+    ],
+)
 def test_leftover_categories(line, expected):
     assert categories.categorize(line) == expected
 

@@ -38,10 +38,15 @@ def test_002_headline_becomes_title_and_furniture_goes(seeds_dir):
     assert doc.title == original[0].replace("\u2019", "'")
     assert doc.title not in doc.text
     removed = sorted(c.before for c in doc.removals)
-    assert removed == sorted([
-        "Related Articles", "Please enter your comment!", "Please enter your name here",
-        "- Advertisement -spot_img", "Latest Articles",
-    ])
+    assert removed == sorted(
+        [
+            "Related Articles",
+            "Please enter your comment!",
+            "Please enter your name here",
+            "- Advertisement -spot_img",
+            "Latest Articles",
+        ]
+    )
     assert len(doc.paragraphs) == len(original) - 1 - 5
 
 
@@ -73,8 +78,9 @@ def test_cleaning_the_output_again_changes_nothing(seeds_dir, prefix):
 
 def test_typographic_mode_repairs_seed_004_pair(seeds_dir):
     _, doc = clean_seed(seeds_dir, "004")
-    kept = newsclean.clean((next(seeds_dir.glob("004_*.txt"))).read_text(encoding="utf-8"),
-                           config={"quotes": {"mode": "typographic"}})
+    kept = newsclean.clean(
+        (next(seeds_dir.glob("004_*.txt"))).read_text(encoding="utf-8"), config={"quotes": {"mode": "typographic"}}
+    )
     repaired = [c for c in kept.changes if c.cleaner == "quotes"]
     assert repaired and all(c.reason == "repaired mismatched quotation marks" for c in repaired)
     assert any("what he does \u201d." in c.after for c in repaired)

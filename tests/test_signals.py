@@ -15,9 +15,21 @@ def doc_of(*paragraphs, language="en"):
     return Document(tuple(paragraphs)).evolve(language=language)
 
 
-@pytest.mark.parametrize("text", [
-    "from just $2", "5 € im Monat", "100 Kč", "₹99", "月額500円から", "매월 5000원으로", "30元", "USD 10", "49 kr", "99 บาท",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from just $2",
+        "5 € im Monat",
+        "100 Kč",
+        "₹99",
+        "月額500円から",
+        "매월 5000원으로",
+        "30元",
+        "USD 10",
+        "49 kr",
+        "99 บาท",
+    ],
+)
 def test_money_amounts_in_many_currencies(text):
     assert has_money(fold(text))
 
@@ -27,7 +39,19 @@ def test_numbers_that_are_not_money(text):
     assert not has_money(fold(text))
 
 
-@pytest.mark.parametrize("text", ["$5/month", "£3 a month", "9 € par mois", "monatlich kündbar", "100 Kč měsíčně", "每月只需", "₹99 प्रति माह", "99 บาทต่อเดือน"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$5/month",
+        "£3 a month",
+        "9 € par mois",
+        "monatlich kündbar",
+        "100 Kč měsíčně",
+        "每月只需",
+        "₹99 प्रति माह",
+        "99 บาทต่อเดือน",
+    ],
+)
 def test_price_per_period(text):
     assert has_period(fold(text))
 
@@ -36,10 +60,17 @@ def test_period_words_need_their_boundaries():
     assert not has_period(fold("The lunar eclipse lasted an hour."))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Write to news@example.com", True), ("Follow @newsdesk", True), ("see example.org/give", True),
-    ("https://t.co/abc", True), ("He scored 2.5 points.", False), ("e.g. the U.S. economy", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Write to news@example.com", True),
+        ("Follow @newsdesk", True),
+        ("see example.org/give", True),
+        ("https://t.co/abc", True),
+        ("He scored 2.5 points.", False),
+        ("e.g. the U.S. economy", False),
+    ],
+)
 def test_links_mail_and_handles(text, expected):
     assert has_link(fold(text)) is expected
 
@@ -84,13 +115,18 @@ def _score(paragraph, phrase, position=2):
 
 
 def test_reporting_around_a_phrase_outweighs_it():
-    score, evidence = _score("Police warned that fake parcel-delivery messages are delivered straight to your inbox at a record rate.", "delivered straight to your inbox")
+    score, evidence = _score(
+        "Police warned that fake parcel-delivery messages are delivered straight to your inbox at a record rate.",
+        "delivered straight to your inbox",
+    )
     assert score >= KEEP_AT, evidence
     assert any("reporting verb" in e for e in evidence)
 
 
 def test_a_real_prompt_scores_low():
-    score, evidence = _score("Sign up for our newsletter to get the best stories delivered to your inbox.", "sign up for our newsletter")
+    score, evidence = _score(
+        "Sign up for our newsletter to get the best stories delivered to your inbox.", "sign up for our newsletter"
+    )
     assert score < KEEP_AT, evidence
 
 

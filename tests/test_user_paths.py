@@ -9,13 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-WORDS = ("river council budget school harbour bridge market station winter farmers court hospital election "
-         "museum factory railway festival library drought teachers").split()
+WORDS = (
+    "river council budget school harbour bridge market station winter farmers court hospital election "
+    "museum factory railway festival library drought teachers"
+).split()
 
 
 def newsclean(*argv: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "newsclean", *argv], cwd=cwd, capture_output=True, text=True,
-                          input=stdin, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "newsclean", *argv], cwd=cwd, capture_output=True, text=True, input=stdin, timeout=300
+    )
 
 
 def lines(path: Path) -> list[dict]:
@@ -51,16 +54,20 @@ def test_a_learned_masthead_is_never_the_title(tmp_path):
 
 # -- items 3, 7, 8: readable reports -----------------------------------------------------
 
-LONG = ("The council met on Tuesday evening to discuss the harbour budget for the coming year, and the "
-        "members listened to the harbour master, the fishermen and the ferry company before they voted "
-        "on the plan that the mayor had put forward in the spring, which the town’s “careful” voters liked.")
-ARTICLE = "\n".join([
-    "Council approves the harbour budget",
-    "The council approved the harbour budget on Tuesday after a long debate, officials said on Wednesday.",
-    LONG,
-    "“We are pleased,” the mayor said. “It’s a good day for the town’s fishermen.”",
-    "Please enter your comment!",
-])
+LONG = (
+    "The council met on Tuesday evening to discuss the harbour budget for the coming year, and the "
+    "members listened to the harbour master, the fishermen and the ferry company before they voted "
+    "on the plan that the mayor had put forward in the spring, which the town’s “careful” voters liked."
+)
+ARTICLE = "\n".join(
+    [
+        "Council approves the harbour budget",
+        "The council approved the harbour budget on Tuesday after a long debate, officials said on Wednesday.",
+        LONG,
+        "“We are pleased,” the mayor said. “It’s a good day for the town’s fishermen.”",
+        "Please enter your comment!",
+    ]
+)
 
 
 def test_check_sums_up_rewrites_per_file_and_lists_removals(tmp_path):
@@ -79,15 +86,18 @@ def test_explain_shows_a_window_around_a_change_past_the_old_cut(tmp_path):
     at = shown.index("  line 3  quotes rewrote: typographic quotes to ASCII")
     before, after = shown[at + 1], shown[at + 2]
     assert before != after.replace("+ ", "- ", 1)  # the change is inside what is shown
-    assert "town’s “careful” voters" in before and "town's \"careful\" voters" in after
+    assert "town’s “careful” voters" in before and 'town\'s "careful" voters' in after
     assert before.startswith("    - …") and len(before) < 140
     whole = newsclean("--explain", "--whole-lines", "a.txt", cwd=tmp_path).stdout
     assert "    - " + LONG + "\n" in whole
 
 
 def test_jsonl_reports_name_the_record_and_the_line_inside_its_text(tmp_path):
-    records = [{"id": "r1", "text": ARTICLE}, {"text": "Quiet day\nNothing happened in the town today, said everyone."},
-               {"text": ARTICLE.replace("Tuesday", "Monday")}]
+    records = [
+        {"id": "r1", "text": ARTICLE},
+        {"text": "Quiet day\nNothing happened in the town today, said everyone."},
+        {"text": ARTICLE.replace("Tuesday", "Monday")},
+    ]
     (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     check = newsclean("--check", "c.jsonl", cwd=tmp_path)
     assert check.stdout.splitlines() == [
@@ -111,8 +121,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def test_readme_custom_cleaner_example_removes_what_it_promises(tmp_path):
     text = README.read_text(encoding="utf-8")
-    block = text[text.index("```python\nfrom newsclean import Pipeline, clean"):]
-    code = block[len("```python\n"):block.index("```", 3)]
+    block = text[text.index("```python\nfrom newsclean import Pipeline, clean") :]
+    code = block[len("```python\n") : block.index("```", 3)]
     (tmp_path / "example.py").write_text(code, encoding="utf-8")
     done = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -120,8 +130,14 @@ def test_readme_custom_cleaner_example_removes_what_it_promises(tmp_path):
     assert "Editor's note" not in body and "Fishing boats returned" in body
     assert changes == "[('editor_notes', \"editor's note\")]"
     # ... and the built-in cleaners alone keep the note: the example shows the custom cleaner at work
-    plain = subprocess.run([sys.executable, "-m", "newsclean", "-"], input=code.split('text = """')[1].split('"""')[0],
-                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    plain = subprocess.run(
+        [sys.executable, "-m", "newsclean", "-"],
+        input=code.split('text = """')[1].split('"""')[0],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "Editor's note: An earlier version" in plain.stdout
 
 
@@ -136,7 +152,10 @@ def test_messages_say_things_once_and_in_units_people_use(tmp_path):
 
 # -- item 2: held-back documents are visible ----------------------------------------------
 
-GUTTED = "\n".join(["The ferry to the island ran two hours late on Monday because of the storm, the harbour master said."] + ["Please enter your comment!"] * 30)
+GUTTED = "\n".join(
+    ["The ferry to the island ran two hours late on Monday because of the storm, the harbour master said."]
+    + ["Please enter your comment!"] * 30
+)
 
 
 def test_held_back_documents_fail_check_and_fix_unless_accepted(tmp_path):
@@ -159,13 +178,22 @@ def test_held_back_documents_fail_check_and_fix_unless_accepted(tmp_path):
 
 
 def test_corpus_text_and_html_fields(tmp_path):
-    records = [{"id": "a", "body": "Harbour reopens\nThe harbour reopened on Monday after the storm, officials said.\n"
-                                    "Please enter your comment!"},
-               {"id": "b", "page": "<html><body><article><h1>Bridge</h1><p>The bridge reopened on Tuesday after "
-                                    "repairs that took many months to finish.</p></article></body></html>"}]
+    records = [
+        {
+            "id": "a",
+            "body": "Harbour reopens\nThe harbour reopened on Monday after the storm, officials said.\n"
+            "Please enter your comment!",
+        },
+        {
+            "id": "b",
+            "page": "<html><body><article><h1>Bridge</h1><p>The bridge reopened on Tuesday after "
+            "repairs that took many months to finish.</p></article></body></html>",
+        },
+    ]
     (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    done = newsclean("corpus", "in.jsonl", "-o", "out.jsonl", "--text-field", "body", "--html-field", "page",
-                     cwd=tmp_path)
+    done = newsclean(
+        "corpus", "in.jsonl", "-o", "out.jsonl", "--text-field", "body", "--html-field", "page", cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr
     a, b = lines(tmp_path / "out.jsonl")
     assert "Please enter" not in a["text"] and "body" not in a and "reopened on Monday" in a["text"]
@@ -182,9 +210,12 @@ def test_enable_imports_a_custom_cleaner_from_the_current_folder(tmp_path):
     (tmp_path / "house.py").write_text(
         "def drop_notes(doc):\n"
         "    return doc.drop({i: 'note' for i, p in enumerate(doc.paragraphs) if p.startswith('Note:')}, by='notes')\n",
-        encoding="utf-8")
-    (tmp_path / "a.txt").write_text("Harbour reopens\nThe harbour reopened on Monday, officials said.\n"
-                                    "Note: this story will be updated.\n", encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(
+        "Harbour reopens\nThe harbour reopened on Monday, officials said.\nNote: this story will be updated.\n",
+        encoding="utf-8",
+    )
     done = newsclean("--check", "--enable", "house:drop_notes", "a.txt", cwd=tmp_path)
     assert done.stdout.splitlines() == ["a.txt:3: notes: note"], done.stderr
     assert done.returncode == 1

@@ -80,7 +80,9 @@ def parse(source: str, lang: str, name: str = "<string>") -> list[LabelledDoc]:
         elif (m := _LINE.match(raw)) and header is not None:
             label, text = m.group(1), " ".join(m.group(2).split())
             if label.startswith("cruft:") and label[6:] not in CATEGORIES:
-                raise FormatError(f"{name}:{number}: unknown category {label[6:]!r}; choose one of {', '.join(CATEGORIES)}")
+                raise FormatError(
+                    f"{name}:{number}: unknown category {label[6:]!r}; choose one of {', '.join(CATEGORIES)}"
+                )
             if not text:
                 raise FormatError(f"{name}:{number}: empty line text")
             lines.append(Line(label, text))

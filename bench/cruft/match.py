@@ -63,7 +63,7 @@ def kept(lines: Sequence[str], cruft: Sequence[bool], output: Sequence[str]) -> 
         for j, paragraph in enumerate(residue):
             at = paragraph.find(wanted[i])
             if at >= 0:
-                residue[j] = paragraph[:at] + "\x00" + paragraph[at + len(wanted[i]):]
+                residue[j] = paragraph[:at] + "\x00" + paragraph[at + len(wanted[i]) :]
                 result[i] = True
                 break
 

@@ -64,18 +64,33 @@ def template_of(site: str) -> str:
 
 # class names per template and block kind; "plain" has none (every line is a <p> in the body)
 _CLASSES = {
-    "semantic": {"appeal": ("aside", "support-box"), "comments": ("section", "comments"),
-                 "related": ("aside", "related-links"), "ad": ("div", "ad-slot"),
-                 "newsletter": ("div", "newsletter-signup"), "social": ("div", "share-tools"),
-                 "foreign_footer": ("footer", "site-footer")},
-    "cms": {"appeal": ("div", "wp-block-group donation-cta"), "comments": ("div", "comment-respond"),
-            "related": ("div", "jp-relatedposts"), "ad": ("div", "advert-inline"),
-            "newsletter": ("div", "mc4wp-form"), "social": ("div", "sharedaddy"),
-            "foreign_footer": ("div", "site-info")},
-    "portal": {"appeal": ("section", "module module--c7"), "comments": ("section", "module module--talk"),
-               "related": ("section", "module module--list"), "ad": ("div", "module module--slot"),
-               "newsletter": ("section", "module module--box"), "social": ("div", "module module--bar"),
-               "foreign_footer": ("div", "module module--end")},
+    "semantic": {
+        "appeal": ("aside", "support-box"),
+        "comments": ("section", "comments"),
+        "related": ("aside", "related-links"),
+        "ad": ("div", "ad-slot"),
+        "newsletter": ("div", "newsletter-signup"),
+        "social": ("div", "share-tools"),
+        "foreign_footer": ("footer", "site-footer"),
+    },
+    "cms": {
+        "appeal": ("div", "wp-block-group donation-cta"),
+        "comments": ("div", "comment-respond"),
+        "related": ("div", "jp-relatedposts"),
+        "ad": ("div", "advert-inline"),
+        "newsletter": ("div", "mc4wp-form"),
+        "social": ("div", "sharedaddy"),
+        "foreign_footer": ("div", "site-info"),
+    },
+    "portal": {
+        "appeal": ("section", "module module--c7"),
+        "comments": ("section", "module module--talk"),
+        "related": ("section", "module module--list"),
+        "ad": ("div", "module module--slot"),
+        "newsletter": ("section", "module module--box"),
+        "social": ("div", "module module--bar"),
+        "foreign_footer": ("div", "module module--end"),
+    },
 }
 
 
@@ -125,7 +140,7 @@ def render(doc: LabelledDoc) -> Page:
         f"<title>{escape(title)} | {escape(site_name)}</title></head><body>"
         f'<header><a href="/" class="logo">{escape(site_name)}</a><nav><ul>{nav}</ul></nav></header>'
         f'<main><article><h1>{escape(title)}</h1><div class="{main_class}">{"".join(body)}</div></article></main>'
-        f'<footer><p>{escape(furniture[-1])}</p></footer></body></html>'
+        f"<footer><p>{escape(furniture[-1])}</p></footer></body></html>"
     )
     lines = tuple((line.label, line.text) for line in doc.lines) + tuple((FURNITURE, f) for f in furniture)
     return Page(html.encode("utf-8"), template, lines)

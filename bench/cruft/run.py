@@ -35,8 +35,12 @@ class CruftRun:
     templates: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        return {"docs": self.docs, "languages": list(self.languages), "templates": self.templates,
-                "scores": {p: {h: s.as_dict() for h, s in by_half.items()} for p, by_half in self.scores.items()}}
+        return {
+            "docs": self.docs,
+            "languages": list(self.languages),
+            "templates": self.templates,
+            "scores": {p: {h: s.as_dict() for h, s in by_half.items()} for p, by_half in self.scores.items()},
+        }
 
 
 def measure(docs: list[dataset.LabelledDoc] | None = None) -> CruftRun:
@@ -50,14 +54,20 @@ def measure(docs: list[dataset.LabelledDoc] | None = None) -> CruftRun:
             run.templates[page.template] = run.templates.get(page.template, 0) + 1
         text_flags = [systems.newsclean_text(d) for d in chosen]
         run.scores.setdefault(TEXT, {})[half] = score(chosen, text_flags)
-        for path, flags_of in ((HTML, lambda d, p: systems.newsclean_html(p.html, list(p.lines))),
-                               (TRAFILATURA_HTML, lambda d, p: systems.trafilatura_html(p.html, list(p.lines), d.lines[0].text))):
+        for path, flags_of in (
+            (HTML, lambda d, p: systems.newsclean_html(p.html, list(p.lines))),
+            (TRAFILATURA_HTML, lambda d, p: systems.trafilatura_html(p.html, list(p.lines), d.lines[0].text)),
+        ):
             flags = [flags_of(d, p) for d, p in zip(chosen, rendered)]
             # the page's own lines come first, then its furniture
             run.scores.setdefault(path, {})[half] = score(
-                chosen, [f[: len(d.lines)] for d, f in zip(chosen, flags)],
-                extra=[[(label, k) for (label, _), k in zip(p.lines[len(d.lines):], f[len(d.lines):])]
-                       for d, p, f in zip(chosen, rendered, flags)])
+                chosen,
+                [f[: len(d.lines)] for d, f in zip(chosen, flags)],
+                extra=[
+                    [(label, k) for (label, _), k in zip(p.lines[len(d.lines) :], f[len(d.lines) :])]
+                    for d, p, f in zip(chosen, rendered, flags)
+                ],
+            )
     return run
 
 
@@ -70,15 +80,20 @@ def print_summary(run: CruftRun, out=sys.stdout) -> None:
     for path in PATHS:
         for half in HALVES:
             o = run.scores[path][half].overall
-            print(f"{path:28} {half:5}  recall {_pct(o.recall)}  precision {_pct(o.precision)}  F1 {_pct(o.f1)}  "
-                  f"body kept {_pct(o.body_kept)}  controls kept {_pct(o.controls_kept)}", file=out)
+            print(
+                f"{path:28} {half:5}  recall {_pct(o.recall)}  precision {_pct(o.precision)}  F1 {_pct(o.f1)}  "
+                f"body kept {_pct(o.body_kept)}  controls kept {_pct(o.controls_kept)}",
+                file=out,
+            )
 
 
 def _why_removed(docs: list[dataset.LabelledDoc]) -> dict[tuple[str, str], str]:
     """``(doc id, line) -> "cleaner: reason"`` for every line the text path removes."""
     import newsclean
 
-    return {(d.id, c.before): f"{c.cleaner}: {c.reason}" for d in docs for c in newsclean.clean(d.text).changes if c.removed}
+    return {
+        (d.id, c.before): f"{c.cleaner}: {c.reason}" for d in docs for c in newsclean.clean(d.text).changes if c.removed
+    }
 
 
 def print_failures(run: CruftRun, docs: list[dataset.LabelledDoc], out=sys.stdout) -> None:

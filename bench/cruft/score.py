@@ -63,9 +63,16 @@ class Tally:
         return self.control_kept / self.control if self.control else None
 
     def as_dict(self) -> dict:
-        return {"cruft_lines": self.cruft, "keep_lines": self.keep, "control_lines": self.control,
-                "recall": self.recall, "precision": self.precision, "f1": self.f1,
-                "body_kept": self.body_kept, "controls_kept": self.controls_kept}
+        return {
+            "cruft_lines": self.cruft,
+            "keep_lines": self.keep,
+            "control_lines": self.control,
+            "recall": self.recall,
+            "precision": self.precision,
+            "f1": self.f1,
+            "body_kept": self.body_kept,
+            "controls_kept": self.controls_kept,
+        }
 
 
 @dataclass
@@ -87,13 +94,19 @@ class SliceScores:
     lost: list[Failure] = field(default_factory=list)  # title, body or control removed
 
     def as_dict(self) -> dict:
-        return {"docs": self.docs, "overall": self.overall.as_dict(),
-                "by_category": {k: v.as_dict() for k, v in sorted(self.by_category.items())},
-                "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())}}
+        return {
+            "docs": self.docs,
+            "overall": self.overall.as_dict(),
+            "by_category": {k: v.as_dict() for k, v in sorted(self.by_category.items())},
+            "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
+        }
 
 
-def score(docs: Iterable[LabelledDoc], kept: Iterable[Sequence[bool]], extra: Iterable[Sequence[tuple[str, bool]]] | None = None
-          ) -> SliceScores:
+def score(
+    docs: Iterable[LabelledDoc],
+    kept: Iterable[Sequence[bool]],
+    extra: Iterable[Sequence[tuple[str, bool]]] | None = None,
+) -> SliceScores:
     """Scores of ``docs`` given, per document, which of its lines were kept.
 
     ``extra`` adds, per document, ``(label, kept)`` pairs for the furniture an HTML page

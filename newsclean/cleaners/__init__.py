@@ -27,9 +27,46 @@ from newsclean.cleaners.unicode import UnicodeRepair
 BUILTINS: dict[str, type[Cleaner]] = {
     cls.name: cls
     for cls in (
-        UnicodeRepair, CommentFurniture, Appeals, NewsletterPrompts, Promos, SocialLines, Credits, DateLines, TagLines,
-        CopyrightLines, AdMarkers, RelatedLists, PageBlocks, Standfirst, ForeignFooter, Structure, Duplicates, Quotes,
+        UnicodeRepair,
+        CommentFurniture,
+        Appeals,
+        NewsletterPrompts,
+        Promos,
+        SocialLines,
+        Credits,
+        DateLines,
+        TagLines,
+        CopyrightLines,
+        AdMarkers,
+        RelatedLists,
+        PageBlocks,
+        Standfirst,
+        ForeignFooter,
+        Structure,
+        Duplicates,
+        Quotes,
     )
 }
 
-__all__ = ["BUILTINS", "AdMarkers", "Appeals", "Cleaner", "CommentFurniture", "CopyrightLines", "Credits", "DateLines", "Duplicates", "ForeignFooter", "NewsletterPrompts", "PageBlocks", "Promos", "Quotes", "RelatedLists", "SocialLines", "Standfirst", "Structure", "TagLines", "UnicodeRepair"]
+__all__ = [
+    "BUILTINS",
+    "AdMarkers",
+    "Appeals",
+    "Cleaner",
+    "CommentFurniture",
+    "CopyrightLines",
+    "Credits",
+    "DateLines",
+    "Duplicates",
+    "ForeignFooter",
+    "NewsletterPrompts",
+    "PageBlocks",
+    "Promos",
+    "Quotes",
+    "RelatedLists",
+    "SocialLines",
+    "Standfirst",
+    "Structure",
+    "TagLines",
+    "UnicodeRepair",
+]

@@ -34,7 +34,7 @@ def only_markers(folded: str) -> bool:
         match = marker.match(text)
         if not match:
             return False
-        text = text[match.end():].lstrip(_SEPARATORS)
+        text = text[match.end() :].lstrip(_SEPARATORS)
         if not text:
             return True
     return False

@@ -41,13 +41,17 @@ class Appeals(Cleaner):
         openers = index("appeals", "openers")
         i = 0
         while i < len(folded):
-            match = doc.memo("appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'"), anchors=phrase_anchors(doc, i)))
+            match = doc.memo(
+                "appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'"), anchors=phrase_anchors(doc, i))
+            )
             if match and doc.word_counts[i] <= OPENER_MAX_WORDS:
                 end, hits = self._block(folded, i)
                 if end is not None:
                     opener = quote_match(doc.paragraphs[i].lstrip(" \"'"), folded[i].lstrip(" \"'"), match)
                     for k in range(i, end + 1):
-                        reasons[k] = f"in appeal block opened by {opener!r} ({end - i + 1} paragraphs, {hits} appeal phrases)"
+                        reasons[k] = (
+                            f"in appeal block opened by {opener!r} ({end - i + 1} paragraphs, {hits} appeal phrases)"
+                        )
                     i = end + 1
                     continue
             i += 1

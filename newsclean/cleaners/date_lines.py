@@ -41,8 +41,12 @@ class DateLines(Cleaner):
         reasons = {}
         for i in edge_indices(len(doc.paragraphs), self.head, self.tail):
             tokens = doc.tokens[i]
-            if len(tokens) < 2 or len(tokens) > self.max_words or not _HAS_DATE.search(doc.paragraphs[i]) \
-                    or _PHONE.search(doc.paragraphs[i]):
+            if (
+                len(tokens) < 2
+                or len(tokens) > self.max_words
+                or not _HAS_DATE.search(doc.paragraphs[i])
+                or _PHONE.search(doc.paragraphs[i])
+            ):
                 continue
             if all(t in vocabulary or _NUMERIC.fullmatch(t) for t in tokens):
                 reasons[i] = "a date or time line"

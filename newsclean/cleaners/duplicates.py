@@ -55,15 +55,22 @@ def _one_edit_apart(a: list[str], b: list[str]) -> bool:
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:] and not any(ch.isdigit() for ch in long_[i])
+    return short[i:] == long_[i + 1 :] and not any(ch.isdigit() for ch in long_[i])
 
 
 class Duplicates(Cleaner):
     name = "duplicates"
     summary = "later copies of the headline or of a paragraph (exact, or one word / a trailing '...' apart)"
 
-    def __init__(self, min_words: int = 8, window: int = 3, min_near_words: int = 10, template_count: int = 3,
-                 structured_pages: int = 3, headline_overlap: float = 0.7):
+    def __init__(
+        self,
+        min_words: int = 8,
+        window: int = 3,
+        min_near_words: int = 10,
+        template_count: int = 3,
+        structured_pages: int = 3,
+        headline_overlap: float = 0.7,
+    ):
         self.min_words = min_words
         self.window = window
         self.min_near_words = min_near_words
@@ -135,7 +142,11 @@ class Duplicates(Cleaner):
             if _one_edit_apart(tokens, other):
                 similarity = 1 - 1 / max(len(tokens), len(other))
                 return j, f"{similarity:.2f} similar to {where(j)} (one word apart)", False
-            if truncated and len(other) > len(tokens) and other[: len(tokens) - 1] == tokens[:-1] \
-                    and other[len(tokens) - 1].startswith(tokens[-1]):
+            if (
+                truncated
+                and len(other) > len(tokens)
+                and other[: len(tokens) - 1] == tokens[:-1]
+                and other[len(tokens) - 1].startswith(tokens[-1])
+            ):
                 return j, f"truncated copy of {where(j)} ({len(tokens)} of {len(other)} words)", False
         return None

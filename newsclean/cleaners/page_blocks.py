@@ -46,8 +46,7 @@ class PageBlocks(Cleaner):
     name = "page_blocks"
     summary = "paragraphs the HTML marks as boilerplate: related/share/newsletter blocks and runs of linked headlines"
 
-    def __init__(self, min_words: int = 4, min_link_run: int = 3, link_share: float = 0.6,
-                 max_share: float = 0.9):
+    def __init__(self, min_words: int = 4, min_link_run: int = 3, link_share: float = 0.6, max_share: float = 0.9):
         self.min_words = min_words
         self.max_share = max_share
         self.min_link_run = min_link_run
@@ -79,7 +78,10 @@ class PageBlocks(Cleaner):
             reason = doc.memo("page_blocks.block", i, lambda: next((r for r, b in blocks if f" {t} " in b), None))
             if reason:
                 reasons[i] = reason
-        links = [doc.memo(f"page_blocks.link{self.link_share}", i, lambda: self._is_link(t, page)) for i, t in enumerate(tokens)]
+        links = [
+            doc.memo(f"page_blocks.link{self.link_share}", i, lambda: self._is_link(t, page))
+            for i, t in enumerate(tokens)
+        ]
         self._link_runs(links, reasons)
         # Markup evidence is exempt from the safety valve, so this cleaner holds its own:
         # hints that would take nearly all of the text describe the page, not its cruft.

@@ -21,10 +21,22 @@ from newsclean.cleaners.base import Cleaner
 from newsclean.document import Document
 from newsclean.errors import ConfigError
 
-_ASCII = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "〝": '"', "〞": '"', "＂": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "＇": "'",
-})
+_ASCII = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "〝": '"',
+        "〞": '"',
+        "＂": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "＇": "'",
+    }
+)
 _ASCII_PAIRS = tuple((chr(k), v) for k, v in _ASCII.items())
 _GUILLEMETS = re.compile(r"[«»‹›]")
 _DOUBLE_GUILLEMETS = re.compile(r"[«»]")

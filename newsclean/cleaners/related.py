@@ -59,7 +59,13 @@ class RelatedLists(Cleaner):
 
         def is_heading(k: int) -> bool:
             return doc.word_counts[k] <= 8 and bool(
-                doc.memo("related.heading", k, lambda: headings.match(folded[k].strip(_EDGES).rstrip("?"), whole=True, anchors=phrase_anchors(doc, k)))
+                doc.memo(
+                    "related.heading",
+                    k,
+                    lambda: headings.match(
+                        folded[k].strip(_EDGES).rstrip("?"), whole=True, anchors=phrase_anchors(doc, k)
+                    ),
+                )
             )
 
         i = 0
@@ -69,8 +75,12 @@ class RelatedLists(Cleaner):
                 label = paragraph.strip(_EDGES)
                 reasons[i] = f"list heading {label!r}"
                 j = i + 1
-                while j < len(paragraphs) and j - i <= self.max_items and is_list_item(paragraphs[j]) \
-                        and not is_heading(j):
+                while (
+                    j < len(paragraphs)
+                    and j - i <= self.max_items
+                    and is_list_item(paragraphs[j])
+                    and not is_heading(j)
+                ):
                     reasons[j] = f"headline in the list under {label!r}"
                     j += 1
                 i = j
@@ -78,13 +88,13 @@ class RelatedLists(Cleaner):
             if doc.word_counts[i] <= self.max_words:
                 match = doc.memo("related.inline", i, lambda: inline.match(folded[i].lstrip(_EDGES)))
                 if match and self._is_promo(paragraph.lstrip(_EDGES), match):
-                    reasons[i] = f"inline promo {paragraph.lstrip(_EDGES)[:match.end('prefix')]!r}"
+                    reasons[i] = f"inline promo {paragraph.lstrip(_EDGES)[: match.end('prefix')]!r}"
             i += 1
         return doc.drop(reasons, by=self.name)
 
     @staticmethod
     def _is_promo(paragraph: str, match: re.Match[str]) -> bool:
-        rest = paragraph[match.end():].strip()
+        rest = paragraph[match.end() :].strip()
         if not rest:
             return False  # a lone "Read more" is a heading, handled above
         if match.group("sep") and match.group("sep").strip():

@@ -50,8 +50,15 @@ class Structure(Cleaner):
     name = "structure"
     summary = "calls to act (second person, imperative, money, links), headline runs under a heading and menu lines, in any language"
 
-    def __init__(self, max_words: int = 45, max_run: int = 10, min_headlines: int = 3, min_items: int = 2,
-                 max_share: float = 0.4, max_paragraphs: int = 2000):
+    def __init__(
+        self,
+        max_words: int = 45,
+        max_run: int = 10,
+        min_headlines: int = 3,
+        min_items: int = 2,
+        max_share: float = 0.4,
+        max_paragraphs: int = 2000,
+    ):
         self.max_words = max_words
         self.max_paragraphs = max_paragraphs
         self.min_items = min_items
@@ -113,8 +120,12 @@ class Structure(Cleaner):
             if len(doc.paragraphs[i]) > 12 * self.max_words:
                 break  # too long to count its words: prose
             signals = signals_of(doc, i)
-            if signals.words > self.max_words or signals.reporting or is_quoted_speech(doc.paragraphs[i]) \
-                    or (signals.quoted and signals.words > 3):
+            if (
+                signals.words > self.max_words
+                or signals.reporting
+                or is_quoted_speech(doc.paragraphs[i])
+                or (signals.quoted and signals.words > 3)
+            ):
                 break
             calls = signals.calls()
             if set(calls) & _ADDRESSING:
@@ -172,7 +183,9 @@ class Structure(Cleaner):
             if count >= self.min_items and self._foreign_to_article(doc, i, j):
                 label = doc.paragraphs[i].strip()
                 reasons[i] = f"heading of a run of {count} headline-like lines"
-                reasons.update({k: f"headline in a run of {count} under the heading {label!r}" for k in range(i + 1, j)})
+                reasons.update(
+                    {k: f"headline in a run of {count} under the heading {label!r}" for k in range(i + 1, j)}
+                )
             i = max(j, i + 1)
         return reasons
 
@@ -217,7 +230,12 @@ class Structure(Cleaner):
         if len(paragraph) > 80:
             return False
         signals = signals_of(doc, i)
-        if not 1 <= signals.words <= 5 or signals.quoted or signals.link or "|" in paragraph \
-                or any(ch.isdigit() for ch in paragraph):
+        if (
+            not 1 <= signals.words <= 5
+            or signals.quoted
+            or signals.link
+            or "|" in paragraph
+            or any(ch.isdigit() for ch in paragraph)
+        ):
             return False
         return paragraph.endswith((":", "：")) or not signals.sentence_end

@@ -19,7 +19,9 @@ from newsclean.document import Document
 # (Ã, Â, â, Ð, ...) followed by a continuation byte read the same way; also U+FFFD.
 # ftfy costs tens of microseconds a paragraph, so it runs only where this matches.
 _LATIN1_OR_REPLACEMENT = re.compile("[\x80-\xff\ufffd]")  # a cheap first look: mojibake needs one
-_SUSPECT = re.compile("[\x80-\x9f\ufffd]|[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+_SUSPECT = re.compile(
+    "[\x80-\x9f\ufffd]|[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
+)
 
 
 class UnicodeRepair(Cleaner):
@@ -34,7 +36,9 @@ class UnicodeRepair(Cleaner):
         if not _LATIN1_OR_REPLACEMENT.search(text) or not _SUSPECT.search(text):
             return doc  # one scan of the whole document decides the common case
         config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
-        new = {i: ftfy.fix_text(p, config) for i, p in enumerate(doc.paragraphs) if not p.isascii() and _SUSPECT.search(p)}
+        new = {
+            i: ftfy.fix_text(p, config) for i, p in enumerate(doc.paragraphs) if not p.isascii() and _SUSPECT.search(p)
+        }
         doc = doc.rewrite(new, reason="repaired broken Unicode (ftfy)", by=self.name)
         if doc.title and _SUSPECT.search(doc.title):
             doc = doc.retitle(ftfy.fix_text(doc.title, config), reason="repaired broken Unicode (ftfy)", by=self.name)

@@ -92,6 +92,7 @@ def exit_cleanly_on(*signals: int) -> dict[int, Any]:
     exiting at once (rather than unwinding) also stops a pool of workers from finishing
     their queue first. Call from the main thread.
     """
+
     def handler(signum: int, frame: object) -> None:
         remove_temporaries()
         os._exit(128 + signum)

@@ -131,7 +131,9 @@ def _run_file(job: FileJob, options: Options) -> Result:
         if not data.strip():
             result.messages.append(f"{source}: empty file, nothing to clean")
             return result
-        kind = formats.kind_of(job.input.path, options.input_format) if job.input.path != STDIN else options.input_format
+        kind = (
+            formats.kind_of(job.input.path, options.input_format) if job.input.path != STDIN else options.input_format
+        )
         text = formats.decode_text(data, source)
         clean = configfile.cleaner(job.spec)
         raw = formats.read_text_document(text) if kind == "text" else read(text, name=source)
@@ -162,8 +164,9 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
             _audit_later_rounds(result, source, rounds, mode)
             for index, (later, _) in enumerate(rounds.later):
                 heading = f"{source} (--fix round {index + 2}, on the text the round before left)"
-                result.report += explain(heading, later, rounds.line_of(index), Style(options.colour),
-                                         whole_lines=options.whole_lines)
+                result.report += explain(
+                    heading, later, rounds.line_of(index), Style(options.colour), whole_lines=options.whole_lines
+                )
     elif mode == "diff":
         if cleaned.textual:
             result.report = unified_diff(cleaned.text, stable_fix(cleaned.text, doc, cleaned.clean), source)
@@ -172,7 +175,9 @@ def _file_outcome(job: FileJob, options: Options, result: Result, cleaned: Clean
     elif mode == "fix":
         _fix_file(job, result, cleaned)
     elif options.out_dir is not None:
-        _write_mirror(job.input, options, formats.render(doc, options.format, source, title_in_text=options.title_in_text))
+        _write_mirror(
+            job.input, options, formats.render(doc, options.format, source, title_in_text=options.title_in_text)
+        )
     else:
         result.rendered.append(formats.render(doc, options.format, source, title_in_text=options.title_in_text))
 
@@ -256,9 +261,16 @@ def stable_fix(text: str, doc: Document, clean: Callable[[Document], Document]) 
     return fix_rounds(text, doc, clean).text
 
 
-def _audit_later_rounds(result: Result, source: str, rounds: FixRounds, mode: str, *,
-                        rewrites: Rewrites | None = None, locate: Callable | None = None,
-                        head: str | None = None) -> None:
+def _audit_later_rounds(
+    result: Result,
+    source: str,
+    rounds: FixRounds,
+    mode: str,
+    *,
+    rewrites: Rewrites | None = None,
+    locate: Callable | None = None,
+    head: str | None = None,
+) -> None:
     """Every later round's changes, in the summary (and in ``--check``'s lines, rewrites summed
     up in ``rewrites``); a round the safety valve held back is said, too. For JSONL,
     ``locate(line_of)`` names a change's record and text line."""
@@ -366,7 +378,9 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     elif isinstance(html_value, str) and mode in ("output", "explain"):
         raw_doc = read(html_value, url=url, name=where)
     else:
-        fields = f"{options.text_field!r}" + ("" if mode not in ("output", "explain") else f" or {options.html_field!r}")
+        fields = f"{options.text_field!r}" + (
+            "" if mode not in ("output", "explain") else f" or {options.html_field!r}"
+        )
         flags = "--text-field" + ("" if mode not in ("output", "explain") else " / --html-field")
         result.fail(f"{where}: no string {fields} field (name yours with {flags}); {_fate(options)}")
         return raw if _keeps_raw(options) else None
@@ -374,7 +388,7 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
     doc = clean(raw_doc)
     result.tally.add_document(doc)
     result.changed = result.changed or bool(doc.changes)
-    ending = line[len(body):]
+    ending = line[len(body) :]
 
     def cleaned_text() -> str:  # the text field as --fix writes it: its layout kept
         return stable_fix(text_value, doc, clean) if isinstance(text_value, str) else doc.text
@@ -387,11 +401,19 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         result.report += check_lines(job.source, doc, text_line, head=label, locate=locate(text_line))
         result.rewrites.add(doc, text_line)
         if isinstance(text_value, str) and doc.changes:
-            _audit_later_rounds(result, job.source, fix_rounds(text_value, doc, clean), mode,
-                                rewrites=result.rewrites, locate=locate, head=label)
+            _audit_later_rounds(
+                result,
+                job.source,
+                fix_rounds(text_value, doc, clean),
+                mode,
+                rewrites=result.rewrites,
+                locate=locate,
+                head=label,
+            )
     elif mode == "explain":
-        result.report += explain(label, doc, text_line, Style(options.colour), line_label="text-line",
-                                 whole_lines=options.whole_lines)
+        result.report += explain(
+            label, doc, text_line, Style(options.colour), line_label="text-line", whole_lines=options.whole_lines
+        )
     elif mode == "diff" and doc.changes:  # the text field's lines, not the whole JSON line
         assert isinstance(text_value, str)  # HTML fields are read only in output and explain modes
         name = label.replace(job.source, _label_path(job.source), 1) + f" {options.text_field}"
@@ -412,8 +434,15 @@ def _run_record(job: LinesJob, options: Options, result: Result, number: int, ra
         return (replace_field(body, options.text_field, fixed) + ending).encode("utf-8")
     elif mode == "output":
         if options.format in ("json", "jsonl") or options.out_dir is not None:
-            out = to_record(doc, record, source=site_of(doc.url) or job.source, title_in_text=options.title_in_text,
-                            drop_html=options.drop_html, text_field=options.text_field, html_field=options.html_field)
+            out = to_record(
+                doc,
+                record,
+                source=site_of(doc.url) or job.source,
+                title_in_text=options.title_in_text,
+                drop_html=options.drop_html,
+                text_field=options.text_field,
+                html_field=options.html_field,
+            )
             if options.format == "json" and options.out_dir is None:
                 result.rendered.append(formats.render_record(out, "json"))
                 return None
@@ -439,7 +468,9 @@ def _fate(options: Options) -> str:
 
 def _keeps_raw(options: Options) -> bool:
     """Whether an unusable line is copied into the output as it was (JSONL-shaped outputs)."""
-    return options.mode == "fix" or (options.mode == "output" and (options.format == "jsonl" or options.out_dir is not None))
+    return options.mode == "fix" or (
+        options.mode == "output" and (options.format == "jsonl" or options.out_dir is not None)
+    )
 
 
 # -- running jobs in order -------------------------------------------------------------
@@ -514,7 +545,9 @@ def worker(options: Options) -> Callable[[object], Result]:
     return partial(run_job, options=options)
 
 
-def batches(lines: Iterable[tuple[int, bytes | None]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024) -> Iterator[tuple]:
+def batches(
+    lines: Iterable[tuple[int, bytes | None]], *, size: int = 64, max_bytes: int = 4 * 1024 * 1024
+) -> Iterator[tuple]:
     """Group ``(number, line)`` pairs into batches of at most ``size`` lines or about ``max_bytes``."""
     batch: list[tuple[int, bytes | None]] = []
     total = 0
@@ -526,4 +559,3 @@ def batches(lines: Iterable[tuple[int, bytes | None]], *, size: int = 64, max_by
             batch, total = [], 0
     if batch:
         yield tuple(batch)
-

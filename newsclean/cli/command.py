@@ -67,48 +67,96 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, globs; '-' reads stdin")
     mode = parser.add_argument_group("mode (default: write the cleaned text)").add_mutually_exclusive_group()
-    mode.add_argument("--check", dest="mode", action="store_const", const="check",
-                      help="report each change as path:line: cleaner: reason; exit 1 if anything would change")
-    mode.add_argument("--fix", dest="mode", action="store_const", const="fix",
-                      help="rewrite .txt and .jsonl files in place, atomically")
+    mode.add_argument(
+        "--check",
+        dest="mode",
+        action="store_const",
+        const="check",
+        help="report each change as path:line: cleaner: reason; exit 1 if anything would change",
+    )
+    mode.add_argument(
+        "--fix",
+        dest="mode",
+        action="store_const",
+        const="fix",
+        help="rewrite .txt and .jsonl files in place, atomically",
+    )
     mode.add_argument("--diff", dest="mode", action="store_const", const="diff", help="print a unified diff")
-    mode.add_argument("--explain", dest="mode", action="store_const", const="explain",
-                      help="a readable report of what was removed and why")
+    mode.add_argument(
+        "--explain",
+        dest="mode",
+        action="store_const",
+        const="explain",
+        help="a readable report of what was removed and why",
+    )
     out = parser.add_argument_group("input and output")
-    out.add_argument("-o", "--output", metavar="DIR|FILE",
-                     help="a directory (mirrored tree of cleaned files) or one .jsonl/.json/.txt/.md file")
+    out.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR|FILE",
+        help="a directory (mirrored tree of cleaned files) or one .jsonl/.json/.txt/.md file",
+    )
     out.add_argument("--format", choices=formats.FORMATS, help="output format (default: text, or the -o file's)")
     out.add_argument("--input-format", choices=formats.KINDS, help="read every input as this kind")
     out.add_argument("--text-field", default="text", metavar="NAME", help="JSONL field with the text (default: text)")
     out.add_argument("--html-field", default="html", metavar="NAME", help="JSONL field with HTML (default: html)")
-    out.add_argument("--title-in-text", action=argparse.BooleanOptionalAction, default=True,
-                     help="put the headline on the first line of the output text (default); "
-                     "--no-title-in-text leaves it in metadata.title only (see docs/records.md)")
-    out.add_argument("--drop-html", action="store_true",
-                     help="leave the raw page (--html-field) out of output records; kept by default")
-    out.add_argument("--include", action="append", metavar="GLOB",
-                     help="files to take from directories (repeatable; default: txt, jsonl, ndjson, and html/htm "
-                     "except with --fix, each also .gz; Markdown only when asked: --include '*.md')")
+    out.add_argument(
+        "--title-in-text",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="put the headline on the first line of the output text (default); "
+        "--no-title-in-text leaves it in metadata.title only (see docs/records.md)",
+    )
+    out.add_argument(
+        "--drop-html",
+        action="store_true",
+        help="leave the raw page (--html-field) out of output records; kept by default",
+    )
+    out.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="files to take from directories (repeatable; default: txt, jsonl, ndjson, and html/htm "
+        "except with --fix, each also .gz; Markdown only when asked: --include '*.md')",
+    )
     out.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="paths to skip (repeatable)")
-    out.add_argument("--max-bytes", type=int, default=formats.DEFAULT_MAX_BYTES, metavar="N",
-                     help="refuse files (and JSONL lines) larger than this (default: 32 MiB)")
+    out.add_argument(
+        "--max-bytes",
+        type=int,
+        default=formats.DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse files (and JSONL lines) larger than this (default: 32 MiB)",
+    )
     conf = parser.add_argument_group("configuration")
     conf.add_argument("--config", metavar="FILE", help="use this newsclean.toml or pyproject.toml instead of searching")
     conf.add_argument("--isolated", action="store_true", help="ignore every configuration file: built-in defaults only")
-    conf.add_argument("--trust-config", action="store_true",
-                      help="load custom cleaners named by any configuration file found, even one beside the data "
-                      "(by default only --config and the current directory's project may name code)")
+    conf.add_argument(
+        "--trust-config",
+        action="store_true",
+        help="load custom cleaners named by any configuration file found, even one beside the data "
+        "(by default only --config and the current directory's project may name code)",
+    )
     conf.add_argument("--enable", action="append", default=[], metavar="NAME", help="add a cleaner for this run")
     conf.add_argument("--disable", action="append", default=[], metavar="NAME", help="leave a cleaner out for this run")
     run = parser.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
-    run.add_argument("--accept-held-back", action="store_true",
-                     help="--check/--fix: do not exit 1 for documents the safety valve held back "
-                          "(they are still reported and counted)")
-    run.add_argument("--whole-lines", action="store_true",
-                     help="--explain: show whole paragraphs, not a window around each change")
-    run.add_argument("--color", "--colour", dest="color", choices=("auto", "always", "never"), default="auto",
-                     help="colour in --explain (auto: on a terminal unless NO_COLOR is set)")
+    run.add_argument(
+        "--accept-held-back",
+        action="store_true",
+        help="--check/--fix: do not exit 1 for documents the safety valve held back "
+        "(they are still reported and counted)",
+    )
+    run.add_argument(
+        "--whole-lines", action="store_true", help="--explain: show whole paragraphs, not a window around each change"
+    )
+    run.add_argument(
+        "--color",
+        "--colour",
+        dest="color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in --explain (auto: on a terminal unless NO_COLOR is set)",
+    )
     run.add_argument("-q", "--quiet", action="store_true", help="no notes and no closing summary on stderr")
     parser.add_argument("--version", action="version", version=f"newsclean {__version__}")
     return parser
@@ -334,7 +382,9 @@ class Run:
         # Writing cleaned output is the job done, not a finding: like black and ruff, only the
         # modes that report or rewrite (--check, --diff, --explain, --fix) exit 1 on a change.
         reported = self.changed and self.options.mode != "output"
-        held_back = self.tally.held_back > 0 and self.options.mode in ("check", "fix") and not self.args.accept_held_back
+        held_back = (
+            self.tally.held_back > 0 and self.options.mode in ("check", "fix") and not self.args.accept_held_back
+        )
         return exit_code(changed=reported, failed=self.tally.failed > 0, held_back=held_back)
 
     def items(self, planned: list[tuple[Input, ConfigSpec]]) -> Iterator[object]:
@@ -345,8 +395,12 @@ class Run:
             kind = stdin.kind if stdin is not None else self.kind_for(item)
             if kind == "json":
                 unchanged = stdin.read() if stdin is not None and self.options.mode == "fix" else None
-                yield Failed(item, f"{source}: JSON that is not JSON Lines (one object per line); "
-                                   "newsclean does not read it; left unchanged", unchanged)
+                yield Failed(
+                    item,
+                    f"{source}: JSON that is not JSON Lines (one object per line); "
+                    "newsclean does not read it; left unchanged",
+                    unchanged,
+                )
                 continue
             if kind != "jsonl":
                 yield FileJob(item, spec, stdin.read() if stdin is not None else None)
@@ -363,7 +417,9 @@ class Run:
                 for lines in batches(bounded_lines(stream, self.options.max_bytes)):
                     overlong = next((n for n, raw in lines if raw is None), None)
                     if overlong is not None and self.options.mode == "fix":  # the line cannot be kept: no rewrite
-                        start.broken = f"{source}:{overlong}: {formats.too_long_line(self.options.max_bytes)}; file left unchanged"
+                        start.broken = (
+                            f"{source}:{overlong}: {formats.too_long_line(self.options.max_bytes)}; file left unchanged"
+                        )
                         break
                     yield LinesJob(source, spec, lines)
             except (OSError, EOFError, ValueError) as exc:  # a truncated or corrupt .gz, say
@@ -585,7 +641,9 @@ class _FileOutput:
             os.makedirs(folder, exist_ok=True)
         self._context = replacing(self.path)
         raw = self._context.__enter__()
-        self._gzip = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if formats.is_gzip_name(self.path) else None
+        self._gzip = (
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") if formats.is_gzip_name(self.path) else None
+        )
         # surrogateescape: a kept-as-is JSONL line that is not UTF-8 goes out byte for byte
         self._text = io.TextIOWrapper(self._gzip or raw, encoding="utf-8", errors="surrogateescape", newline="")
         return self._text

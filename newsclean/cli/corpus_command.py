@@ -52,50 +52,107 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="JSONL or .jsonl.gz files; '-' reads stdin")
     parser.add_argument("-o", "--output", required=True, help="output JSONL file (.gz compresses); '-' is stdout")
-    parser.add_argument("--near-duplicates", choices=NEAR_DUPLICATE_MODES,
-                        help="mark near-duplicates in metadata (duplicate_of, duplicate_similarity) or drop them; "
-                        "the first occurrence is kept")
-    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
-                        help="estimated Jaccard similarity of word 5-grams that makes a near-duplicate "
-                        f"(default {DEFAULT_THRESHOLD})")
+    parser.add_argument(
+        "--near-duplicates",
+        choices=NEAR_DUPLICATE_MODES,
+        help="mark near-duplicates in metadata (duplicate_of, duplicate_similarity) or drop them; "
+        "the first occurrence is kept",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"estimated Jaccard similarity of word 5-grams that makes a near-duplicate (default {DEFAULT_THRESHOLD})",
+    )
     group = parser.add_argument_group("site boilerplate")
-    group.add_argument("--learn-boilerplate", action="store_true",
-                       help="learn passages that recur across a site's documents and remove them")
+    group.add_argument(
+        "--learn-boilerplate",
+        action="store_true",
+        help="learn passages that recur across a site's documents and remove them",
+    )
     group.add_argument("--boilerplate-model", metavar="FILE", help="apply a model saved earlier instead of learning")
     group.add_argument("--save-boilerplate", metavar="FILE", help="save the learned model as JSON")
-    group.add_argument("--min-docs", type=int, default=defaults.min_docs,
-                       help=f"a passage must occur in at least this many of a site's documents (default {defaults.min_docs})")
-    group.add_argument("--share", type=float, default=defaults.share,
-                       help=f"... and in at least this share of them (default {defaults.share})")
-    group.add_argument("--site-field", metavar="NAME",
-                       help="record field (or metadata key) naming the site; default: the url's host")
+    group.add_argument(
+        "--min-docs",
+        type=int,
+        default=defaults.min_docs,
+        help=f"a passage must occur in at least this many of a site's documents (default {defaults.min_docs})",
+    )
+    group.add_argument(
+        "--share",
+        type=float,
+        default=defaults.share,
+        help=f"... and in at least this share of them (default {defaults.share})",
+    )
+    group.add_argument(
+        "--site-field", metavar="NAME", help="record field (or metadata key) naming the site; default: the url's host"
+    )
     records = parser.add_argument_group("records (docs/records.md)")
-    records.add_argument("--text-field", default="text", metavar="NAME",
-                         help="record field with the extracted text (default: text); it becomes 'text' in the output")
-    records.add_argument("--html-field", default="html", metavar="NAME",
-                         help="record field with the raw page, read when there is no text (default: html)")
-    records.add_argument("--title-in-text", action=argparse.BooleanOptionalAction, default=True,
-                         help="put the headline on the first line of 'text' (default); "
-                         "--no-title-in-text leaves it in metadata.title only")
-    records.add_argument("--drop-html", action="store_true",
-                         help="leave the raw page ('html') out of the output records; kept by default")
-    parser.add_argument("--config", metavar="FILE",
-                        help="pyproject.toml ([tool.newsclean]) or newsclean.toml with the cleaning pipeline; "
-                        "default: the built-in cleaners")
-    parser.add_argument("--jobs", "-j", type=int, default=1,
-                        help="worker processes for per-document cleaning; 0: one per CPU (default 1)")
+    records.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="record field with the extracted text (default: text); it becomes 'text' in the output",
+    )
+    records.add_argument(
+        "--html-field",
+        default="html",
+        metavar="NAME",
+        help="record field with the raw page, read when there is no text (default: html)",
+    )
+    records.add_argument(
+        "--title-in-text",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="put the headline on the first line of 'text' (default); "
+        "--no-title-in-text leaves it in metadata.title only",
+    )
+    records.add_argument(
+        "--drop-html",
+        action="store_true",
+        help="leave the raw page ('html') out of the output records; kept by default",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="pyproject.toml ([tool.newsclean]) or newsclean.toml with the cleaning pipeline; "
+        "default: the built-in cleaners",
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        help="worker processes for per-document cleaning; 0: one per CPU (default 1)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress line and no summary")
     engine = parser.add_argument_group("engine (docs/distributed.md)")
-    engine.add_argument("--engine", choices=("local", "ray"), default="local",
-                        help="local: this machine, output one file; ray: a Ray cluster, output a folder of shards "
-                        "(needs pip install 'newsclean[ray]')")
-    engine.add_argument("--address", metavar="ADDR",
-                        help="ray: the cluster to join (e.g. 10.0.0.5:6379, or 'auto'); default: RAY_ADDRESS, "
-                        "else a Ray started on this machine")
-    engine.add_argument("--output-format", choices=("jsonl.gz", "parquet"), default="jsonl.gz",
-                        help="ray: the shards' format (default jsonl.gz)")
-    engine.add_argument("--records-per-shard", type=int, default=100_000, metavar="N",
-                        help="ray: at most this many records in a shard (default 100000)")
+    engine.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: this machine, output one file; ray: a Ray cluster, output a folder of shards "
+        "(needs pip install 'newsclean[ray]')",
+    )
+    engine.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="ray: the cluster to join (e.g. 10.0.0.5:6379, or 'auto'); default: RAY_ADDRESS, "
+        "else a Ray started on this machine",
+    )
+    engine.add_argument(
+        "--output-format",
+        choices=("jsonl.gz", "parquet"),
+        default="jsonl.gz",
+        help="ray: the shards' format (default jsonl.gz)",
+    )
+    engine.add_argument(
+        "--records-per-shard",
+        type=int,
+        default=100_000,
+        metavar="N",
+        help="ray: at most this many records in a shard (default 100000)",
+    )
     return parser
 
 
@@ -114,8 +171,14 @@ class ProgressLine:
 
             self.close()
             self.stage = stage
-            self.bar = tqdm(desc=f"newsclean corpus: {stage.rstrip(':')}", unit=" documents", file=self.stream, leave=False,
-                            dynamic_ncols=True, mininterval=0.1)
+            self.bar = tqdm(
+                desc=f"newsclean corpus: {stage.rstrip(':')}",
+                unit=" documents",
+                file=self.stream,
+                leave=False,
+                dynamic_ncols=True,
+                mininterval=0.1,
+            )
         assert self.bar is not None
         self.bar.update(count - self.bar.n)
 
@@ -135,7 +198,11 @@ def write_output(records: Iterable[dict], path: str) -> int:
         os.makedirs(folder, exist_ok=True)
     count = 0
     with replacing(path) as raw:
-        compressed = gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=6) if path.endswith(".gz") else None
+        compressed = (
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=6)
+            if path.endswith(".gz")
+            else None
+        )
         text = io.TextIOWrapper(compressed or raw, encoding="utf-8", newline="\n")
         try:
             for record in records:
@@ -206,11 +273,18 @@ def run(argv: list[str] | None = None) -> int:
     if args.output != "-":
         same = onto_input(args.output, [path for path in args.inputs if path != "-"])
         if same:
-            print(f"newsclean corpus: error: the output {args.output} is the input {same}; "
-                  "choose another output; nothing was written", file=sys.stderr)
+            print(
+                f"newsclean corpus: error: the output {args.output} is the input {same}; "
+                "choose another output; nothing was written",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
-    shape = RecordShape(text_field=args.text_field, html_field=args.html_field,
-                        title_in_text=args.title_in_text, drop_html=args.drop_html)
+    shape = RecordShape(
+        text_field=args.text_field,
+        html_field=args.html_field,
+        title_in_text=args.title_in_text,
+        drop_html=args.drop_html,
+    )
     if args.engine == "ray":
         from newsclean.cli import corpus_ray  # imported on use: the local engine never loads Ray
 

@@ -47,7 +47,7 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
     """Start and end of the value of top-level ``key`` in a JSON object line (the last one wins,
     as in :func:`json.loads`), or None when the key is absent."""
     i = _skip(line, 0)
-    if line[i:i + 1] != "{":
+    if line[i : i + 1] != "{":
         return None
     i = _skip(line, i + 1)
     found = None
@@ -56,14 +56,14 @@ def value_span(line: str, key: str) -> tuple[int, int] | None:
             return None
         name, i = scanstring(line, i + 1)
         i = _skip(line, i)
-        if line[i:i + 1] != ":":
+        if line[i : i + 1] != ":":
             return None
         start = _skip(line, i + 1)
         _, end = _DECODER.raw_decode(line, start)
         if name == key:
             found = (start, end)
         i = _skip(line, end)
-        if line[i:i + 1] == ",":
+        if line[i : i + 1] == ",":
             i = _skip(line, i + 1)
     return found
 

@@ -35,7 +35,7 @@ def split_lines(text: str) -> list[Line]:
     """``text`` as lines with their own line breaks; ``"".join`` of them gives ``text`` back."""
     lines, start = [], 0
     for match in _BREAK.finditer(text):
-        lines.append(Line(text[start:match.start()], match.group()))
+        lines.append(Line(text[start : match.start()], match.group()))
         start = match.end()
     if start < len(text):
         lines.append(Line(text[start:], ""))
@@ -111,4 +111,3 @@ def kept_positions(text: str, doc: Document) -> list[int]:
     final = final_texts(doc)
     count = len(paragraph_lines(split_lines(text)))
     return [p for p in range(count) if not (p in final and final[p] is None)]
-

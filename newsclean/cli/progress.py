@@ -18,8 +18,15 @@ REFRESH_SECONDS = 0.1
 class Progress:
     """``37%|####      | 15/40 [00:04<00:07, 3.4file/s, 3051 documents]``; silent when not a terminal."""
 
-    def __init__(self, total_files: int, stream: TextIO | None = None, *, enabled: bool | None = None,
-                 delay: float = DELAY_SECONDS, refresh: float = REFRESH_SECONDS):
+    def __init__(
+        self,
+        total_files: int,
+        stream: TextIO | None = None,
+        *,
+        enabled: bool | None = None,
+        delay: float = DELAY_SECONDS,
+        refresh: float = REFRESH_SECONDS,
+    ):
         stream = stream or sys.stderr
         if enabled is None:
             isatty = getattr(stream, "isatty", None)
@@ -28,8 +35,15 @@ class Progress:
         if enabled:  # imported on use: runs off a terminal (hooks, pipes, tests) never load it
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total_files, unit="file", file=stream, delay=delay, mininterval=refresh,
-                            leave=False, dynamic_ncols=True)
+            self.bar = tqdm(
+                total=total_files,
+                unit="file",
+                file=stream,
+                delay=delay,
+                mininterval=refresh,
+                leave=False,
+                dynamic_ncols=True,
+            )
 
     def update(self, files: int, documents: int) -> None:
         if self.bar is None:

@@ -48,8 +48,9 @@ def exit_code(*, changed: bool, failed: bool, held_back: bool = False) -> int:
 Locate = Callable[[Change], str]
 
 
-def check_lines(source: str, doc: Document, line_of: LineOf, *, locate: Locate | None = None,
-                head: str | None = None) -> str:
+def check_lines(
+    source: str, doc: Document, line_of: LineOf, *, locate: Locate | None = None, head: str | None = None
+) -> str:
     """One ``path:line: cleaner: reason`` line per removal, by line (then in the cleaners' order).
 
     Rewrites are not listed one by one: :class:`Rewrites` sums them up per file, since a
@@ -211,8 +212,9 @@ def windows(before: str, after: str, context: int = CONTEXT) -> tuple[str, str]:
     >>> windows("a " * 50 + "“x” " + "b " * 50, "a " * 50 + '"x" ' + "b " * 50, context=4)
     ('…a a “x” b b…', '…a a "x" b b…')
     """
-    opcodes = [op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
-               if op[0] != "equal"]
+    opcodes = [
+        op for op in difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes() if op[0] != "equal"
+    ]
     if not opcodes:
         return before, after
     groups = [[opcodes[0]]]
@@ -222,8 +224,10 @@ def windows(before: str, after: str, context: int = CONTEXT) -> tuple[str, str]:
         else:
             groups.append([op])
     spans = [(group[0][1], group[-1][2], group[0][3], group[-1][4]) for group in groups]
-    return (_cut(before, [(i1, i2) for i1, i2, _, _ in spans], context),
-            _cut(after, [(j1, j2) for _, _, j1, j2 in spans], context))
+    return (
+        _cut(before, [(i1, i2) for i1, i2, _, _ in spans], context),
+        _cut(after, [(j1, j2) for _, _, j1, j2 in spans], context),
+    )
 
 
 def _cut(text: str, spans: list[tuple[int, int]], context: int) -> str:
@@ -241,8 +245,9 @@ def _cut(text: str, spans: list[tuple[int, int]], context: int) -> str:
     return out + ("…" if parts[-1][1] < len(text) else "")
 
 
-def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_label: str = "line",
-            whole_lines: bool = False) -> str:
+def explain(
+    source: str, doc: Document, line_of: LineOf, style: Style, *, line_label: str = "line", whole_lines: bool = False
+) -> str:
     """A readable account of what was removed or rewritten in one document, and why.
 
     A rewrite shows a window around each change (``whole_lines`` shows the whole paragraph).
@@ -263,7 +268,9 @@ def explain(source: str, doc: Document, line_of: LineOf, style: Style, *, line_l
         if change.removed:
             out.append("    " + style.removed("- " + (change.before if whole_lines else _shorten(change.before))))
             continue
-        before, after = (change.before, change.after or "") if whole_lines else windows(change.before, change.after or "")
+        before, after = (
+            (change.before, change.after or "") if whole_lines else windows(change.before, change.after or "")
+        )
         out.append("    " + style.removed("- " + before))
         out.append("    " + style.added("+ " + after))
     return "\n".join(out) + "\n"
@@ -315,9 +322,11 @@ class Tally:
         if self.rewritten:
             parts.append("rewritten: " + _per_cleaner(self.rewritten))
         if self.held_back:
-            parts.append(f"{_plural(self.held_back, 'document')} held back: the cleaners would remove most of "
-                         f"{'it' if self.held_back == 1 else 'each'}, so {'it was' if self.held_back == 1 else 'they were'}"
-                         " kept unchanged (see above)")
+            parts.append(
+                f"{_plural(self.held_back, 'document')} held back: the cleaners would remove most of "
+                f"{'it' if self.held_back == 1 else 'each'}, so {'it was' if self.held_back == 1 else 'they were'}"
+                " kept unchanged (see above)"
+            )
         if self.failed:
             parts.append(f"{self.failed} could not be processed (see the errors above)")
         return "newsclean: " + "; ".join(parts) + "\n"
@@ -327,4 +336,8 @@ def _per_cleaner(counts: Counter) -> str:
     if not counts:
         return "none"
     total = sum(counts.values())
-    return f"{total} (" + ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) + ")"
+    return (
+        f"{total} ("
+        + ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        + ")"
+    )

@@ -46,7 +46,9 @@ class Thresholds:
 
     def __post_init__(self) -> None:
         if self.min_docs < 2:
-            raise ValueError(f"min_docs must be at least 2 (a passage in one document is never boilerplate), got {self.min_docs}")
+            raise ValueError(
+                f"min_docs must be at least 2 (a passage in one document is never boilerplate), got {self.min_docs}"
+            )
         if not 0.0 < self.share <= 1.0:
             raise ValueError(f"share must be in (0, 1], got {self.share}")
 
@@ -73,7 +75,7 @@ def passage_key(site: str, paragraph: str) -> int | None:
 def removed_passages(before: Document, after: Document) -> int:
     """How many passages :meth:`BoilerplateModel.apply` removed (a masthead title counts; a headline
     moved up to the title does not)."""
-    return sum(1 for c in after.changes[len(before.changes):] if c.removed and not c.reason.startswith(MOVED_TO_TITLE))
+    return sum(1 for c in after.changes[len(before.changes) :] if c.removed and not c.reason.startswith(MOVED_TO_TITLE))
 
 
 def passage_keys(site: str, paragraphs: Iterable[str | None]) -> set[int]:

@@ -95,8 +95,7 @@ def _power_tables(length: int) -> tuple[np.ndarray, np.ndarray]:
     if len(_powers) <= length:
         size = max(length + 1, 2 * len(_powers), 1 << 14)
         _powers = np.cumprod(np.r_[_U64(1), np.full(size - 1, _BASE, dtype=np.uint64)], dtype=np.uint64)
-        _inverse_powers = np.cumprod(np.r_[_U64(1), np.full(size - 1, _BASE_INVERSE, dtype=np.uint64)],
-                                     dtype=np.uint64)
+        _inverse_powers = np.cumprod(np.r_[_U64(1), np.full(size - 1, _BASE_INVERSE, dtype=np.uint64)], dtype=np.uint64)
     return _powers, _inverse_powers
 
 

@@ -62,8 +62,11 @@ def to_document(record: Mapping[str, Any], shape: RecordShape = RecordShape()) -
         shape = RecordShape()
     text, html = record.get(shape.text_field), record.get(shape.html_field)
     if not isinstance(text, str) and not isinstance(html, str):
-        raise InputError(f"a record needs a {shape.text_field!r} or an {shape.html_field!r} string field"
-                         " (name others with --text-field / --html-field)", _label(record))
+        raise InputError(
+            f"a record needs a {shape.text_field!r} or an {shape.html_field!r} string field"
+            " (name others with --text-field / --html-field)",
+            _label(record),
+        )
     if is_output(record):
         return _read_back(record)  # id, metadata and audit trail included
     if isinstance(text, str) and "title" in record:
@@ -96,18 +99,31 @@ def _read_back(record: Mapping[str, Any]) -> Document:
     try:
         doc = Document.from_dict(record)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise InputError(f"newsclean output that cannot be read back ({type(exc).__name__}: {exc})", _label(record)) from None
-    return doc.evolve(title=_title(doc.title), url=doc.url if isinstance(doc.url, str) else None,
-                      language=doc.language if isinstance(doc.language, str) else None)
+        raise InputError(
+            f"newsclean output that cannot be read back ({type(exc).__name__}: {exc})", _label(record)
+        ) from None
+    return doc.evolve(
+        title=_title(doc.title),
+        url=doc.url if isinstance(doc.url, str) else None,
+        language=doc.language if isinstance(doc.language, str) else None,
+    )
 
 
-def to_record(doc: Document, original: Mapping[str, Any], shape: RecordShape = RecordShape(),
-              source: str | None = None) -> dict[str, Any]:
+def to_record(
+    doc: Document, original: Mapping[str, Any], shape: RecordShape = RecordShape(), source: str | None = None
+) -> dict[str, Any]:
     """The output record: the one schema, with every input field kept (see :func:`schema_record`)."""
     if is_output(original):
         shape = RecordShape(title_in_text=shape.title_in_text, drop_html=shape.drop_html)
-    return schema_record(doc, original, source=source, title_in_text=shape.title_in_text,
-                         drop_html=shape.drop_html, text_field=shape.text_field, html_field=shape.html_field)
+    return schema_record(
+        doc,
+        original,
+        source=source,
+        title_in_text=shape.title_in_text,
+        drop_html=shape.drop_html,
+        text_field=shape.text_field,
+        html_field=shape.html_field,
+    )
 
 
 def record_site(record: Mapping[str, Any], site_field: str | None = None) -> str | None:

@@ -71,7 +71,11 @@ class CorpusSummary:
             f"boilerplate passages learned: {self.passages_learned} on {self.sites_learned} sites",
             f"boilerplate passages removed: {self.boilerplate_removed} from {self.documents_with_boilerplate} documents",
             f"documents held back: {self.held_back}"
-            + (" (the cleaners would remove most of each; kept unchanged, see metadata.suspicious)" if self.held_back else ""),
+            + (
+                " (the cleaners would remove most of each; kept unchanged, see metadata.suspicious)"
+                if self.held_back
+                else ""
+            ),
         ]
         if self.failed:
             lines.append(f"records that failed: {self.failed}")
@@ -136,8 +140,9 @@ class _DocumentStep:
             passages = passage_keys(site, (raw.title, *raw.paragraphs)) | passage_keys(site, doc.paragraphs)
         signature = self.signer.signature(doc.text) if self.signer else None
         source = site or site_of(doc.url) or origin
-        return _Result(to_record(doc, record, self.shape, source), site, passages, signature, removed,
-                       held_back=held_back)
+        return _Result(
+            to_record(doc, record, self.shape, source), site, passages, signature, removed, held_back=held_back
+        )
 
 
 def clean_corpus(
@@ -166,7 +171,9 @@ def clean_corpus(
     records (docs/records.md); a :class:`Sourced` item gives the file a record came from.
     """
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
-        raise ValueError(f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}")
+        raise ValueError(
+            f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}"
+        )
     if learn_boilerplate and boilerplate is not None:
         raise ValueError("give a boilerplate model or learn one, not both")
     if jobs < 1:
@@ -177,8 +184,9 @@ def clean_corpus(
     summary = summary if summary is not None else CorpusSummary()
     if learn_boilerplate:
         thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-        return _two_passes(records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary,
-                           progress, shape, valve)
+        return _two_passes(
+            records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary, progress, shape, valve
+        )
     if boilerplate is not None:
         summary.use(boilerplate)
     step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index), shape, valve)
@@ -198,9 +206,19 @@ def _signer(index: NearDuplicateIndex | None) -> Signer | None:
     return Signer(index.num_perm) if index is not None else None
 
 
-def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field: str | None,
-                index: NearDuplicateIndex | None, mode: str | None, jobs: int, summary: CorpusSummary,
-                progress: Progress | None, shape: RecordShape, valve: tuple[float, bool]) -> Iterator[dict]:
+def _two_passes(
+    records,
+    pipeline: Pipeline,
+    thresholds: Thresholds,
+    site_field: str | None,
+    index: NearDuplicateIndex | None,
+    mode: str | None,
+    jobs: int,
+    summary: CorpusSummary,
+    progress: Progress | None,
+    shape: RecordShape,
+    valve: tuple[float, bool],
+) -> Iterator[dict]:
     """Learn boilerplate while cleaning into a spool, then apply it and find near-duplicates."""
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         learner = BoilerplateLearner(thresholds)
@@ -217,8 +235,9 @@ def _two_passes(records, pipeline: Pipeline, thresholds: Thresholds, site_field:
         yield from _finish(ordered_map(step, spool, jobs=jobs), index, mode, summary, progress, count=False)
 
 
-def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progress | None,
-             stage: str, count: bool = True) -> Iterator[_Result]:
+def _counted(
+    results: Iterable[_Result], summary: CorpusSummary, progress: Progress | None, stage: str, count: bool = True
+) -> Iterator[_Result]:
     """Results that parsed; failures are counted. ``count=False`` for a second pass over the same records."""
     for n, result in enumerate(results, 1):
         if count:
@@ -234,8 +253,14 @@ def _counted(results: Iterable[_Result], summary: CorpusSummary, progress: Progr
         yield result
 
 
-def _finish(results: Iterable[_Result], index: NearDuplicateIndex | None, mode: str | None,
-            summary: CorpusSummary, progress: Progress | None, count: bool = True) -> Iterator[dict]:
+def _finish(
+    results: Iterable[_Result],
+    index: NearDuplicateIndex | None,
+    mode: str | None,
+    summary: CorpusSummary,
+    progress: Progress | None,
+    count: bool = True,
+) -> Iterator[dict]:
     """Count removals, find near-duplicates in input order, and yield the records to keep."""
     stage = "cleaning" if count else "pass 2/2, removing boilerplate:"
     for result in _counted(results, summary, progress, stage, count):
@@ -250,7 +275,10 @@ def _finish(results: Iterable[_Result], index: NearDuplicateIndex | None, mode: 
                 summary.duplicates += 1
                 if mode == "drop":
                     continue
-                record["metadata"] = {**record["metadata"], "duplicate_of": match.representative,
-                                      "duplicate_similarity": match.similarity}
+                record["metadata"] = {
+                    **record["metadata"],
+                    "duplicate_of": match.representative,
+                    "duplicate_similarity": match.similarity,
+                }
         summary.documents_out += 1
         yield record

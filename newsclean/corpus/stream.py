@@ -192,8 +192,9 @@ def _run_chunk(chunk: list) -> list:
     return [_WORKER_FUNCTION(item) for item in chunk]
 
 
-def ordered_map(function: Callable[[T], R], items: Iterable[T], *, jobs: int = 1,
-                chunk_size: int = CHUNK_SIZE) -> Iterator[R]:
+def ordered_map(
+    function: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk_size: int = CHUNK_SIZE
+) -> Iterator[R]:
     """``map(function, items)`` over ``jobs`` processes, results in input order.
 
     ``function`` is pickled once per worker, not once per item. With ``jobs == 1``

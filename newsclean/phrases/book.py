@@ -158,7 +158,7 @@ def leading_words(pattern: str) -> tuple[str, ...] | None:
             if op is _sre.LITERAL and (chr(av).isalnum() or chr(av) == "_"):
                 run += chr(av)
                 continue
-            rest = list(items[index + 1:])
+            rest = list(items[index + 1 :])
             if op is _sre.LITERAL or op is _sre.AT:  # a space, an apostrophe, punctuation or \b ends the word
                 return {run} if run else None
             if op is _sre.SUBPATTERN:
@@ -309,6 +309,11 @@ def index(section: str, key: str) -> PhraseIndex:
 @lru_cache(maxsize=1)
 def _all_indexes() -> tuple[PhraseIndex, ...]:
     """Every family the data defines, so the automaton holds all anchors before its first scan."""
-    sections = {(section, key) for lang in languages() for section, table in load(lang).items()
-                for key, value in table.items() if isinstance(value, list)}
+    sections = {
+        (section, key)
+        for lang in languages()
+        for section, table in load(lang).items()
+        for key, value in table.items()
+        if isinstance(value, list)
+    }
     return tuple(index(section, key) for section, key in sorted(sections))

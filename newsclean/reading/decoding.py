@@ -23,7 +23,9 @@ _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|span|table|ul|h[1-6]|br|a|script|link)\b",
     re.I | re.S,
 )
-_HTML_TAG = re.compile(r"</?(?:p|div|br|span|a|html|body|head|article|section|li|ul|h[1-6]|script|meta|img)\b[^<>]{0,500}>", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|html|body|head|article|section|li|ul|h[1-6]|script|meta|img)\b[^<>]{0,500}>", re.I
+)
 # C0 controls other than tab/newline/CR, DEL, and lone surrogates: never text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -148,13 +150,17 @@ def _decode(data: bytes, source: str | None) -> tuple[str, bool]:
             try:
                 return data.decode(codec), False
             except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {codec} after its byte-order mark ({exc.reason} at byte {exc.start})", source) from None
+                raise InputError(
+                    f"invalid {codec} after its byte-order mark ({exc.reason} at byte {exc.start})", source
+                ) from None
     wide = unicode_without_bom(data)
     if wide:
         try:
             return data.decode(wide), False
         except UnicodeDecodeError as exc:
-            raise InputError(f"looks like {wide} without a byte-order mark, but is not ({exc.reason})", source) from None
+            raise InputError(
+                f"looks like {wide} without a byte-order mark, but is not ({exc.reason})", source
+            ) from None
     if _looks_binary(data):
         raise InputError("binary content, not HTML or text", source)
     try:
@@ -181,18 +187,80 @@ def _decode(data: bytes, source: str | None) -> tuple[str, bool]:
 # name: browsers (and trafilatura) read a page labelled latin-1 or ASCII as windows-1252,
 # so bytes 0x80-0x9F are curly quotes and dashes, not C1 controls.
 _WHATWG = {
-    **dict.fromkeys(("ascii", "us-ascii", "ansi_x3.4-1968", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
-                     "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1",
-                     "latin-1", "x-cp1252", "windows-1252", "cp1252"), "cp1252"),
-    **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "latin5", "l5",
-                     "csisolatin5", "iso-ir-148", "x-cp1254", "windows-1254"), "cp1254"),
+    **dict.fromkeys(
+        (
+            "ascii",
+            "us-ascii",
+            "ansi_x3.4-1968",
+            "cp819",
+            "csisolatin1",
+            "ibm819",
+            "iso-8859-1",
+            "iso-ir-100",
+            "iso8859-1",
+            "iso88591",
+            "iso_8859-1",
+            "iso_8859-1:1987",
+            "l1",
+            "latin1",
+            "latin-1",
+            "x-cp1252",
+            "windows-1252",
+            "cp1252",
+        ),
+        "cp1252",
+    ),
+    **dict.fromkeys(
+        (
+            "iso-8859-9",
+            "iso8859-9",
+            "iso88599",
+            "iso_8859-9",
+            "iso_8859-9:1989",
+            "latin5",
+            "l5",
+            "csisolatin5",
+            "iso-ir-148",
+            "x-cp1254",
+            "windows-1254",
+        ),
+        "cp1254",
+    ),
     **dict.fromkeys(("iso-8859-11", "iso8859-11", "iso885911", "tis-620", "dos-874", "windows-874"), "cp874"),
-    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "gb_2312", "gb_2312-80", "iso-ir-58",
-                     "cp936", "ms936", "windows-936"), "gb18030"),
-    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean",
-                     "cseuckr", "csksc56011987", "iso-ir-149", "windows-949"), "cp949"),
-    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "ms_kanji", "csshiftjis", "x-sjis", "windows-31j",
-                     "ms932"), "cp932"),
+    **dict.fromkeys(
+        (
+            "gb2312",
+            "gbk",
+            "x-gbk",
+            "chinese",
+            "csgb2312",
+            "gb_2312",
+            "gb_2312-80",
+            "iso-ir-58",
+            "cp936",
+            "ms936",
+            "windows-936",
+        ),
+        "gb18030",
+    ),
+    **dict.fromkeys(
+        (
+            "euc-kr",
+            "ks_c_5601-1987",
+            "ks_c_5601-1989",
+            "ksc5601",
+            "ksc_5601",
+            "korean",
+            "cseuckr",
+            "csksc56011987",
+            "iso-ir-149",
+            "windows-949",
+        ),
+        "cp949",
+    ),
+    **dict.fromkeys(
+        ("shift_jis", "shift-jis", "sjis", "ms_kanji", "csshiftjis", "x-sjis", "windows-31j", "ms932"), "cp932"
+    ),
 }
 
 

@@ -27,20 +27,75 @@ _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")  # lookbehin
 #: The largest of 672 real pages in the benchmark sets has under 10,000 elements.
 MAX_EXTRACT_ELEMENTS = 25_000
 # Subtrees the plain fallback never reads: code, page chrome and forms are not article text.
-_SKIPPED_TAGS = frozenset(("script", "style", "noscript", "template", "head", "nav", "header",
-                           "footer", "aside", "form", "button", "select", "iframe", "svg"))
-_BLOCK_TAGS = frozenset(("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                         "article", "section", "main", "blockquote", "pre", "table", "tr", "td",
-                         "th", "dd", "dt", "dl", "figcaption", "hr", "body", "html"))
+_SKIPPED_TAGS = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "svg",
+    )
+)
+_BLOCK_TAGS = frozenset(
+    (
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "main",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "dl",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+    )
+)
 
 _META = {
-    "title": ('og:title', 'twitter:title', 'dc.title', 'headline'),
-    "author": ('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author'),
-    "date": ('article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate',
-             'dc.date', 'dc.date.issued', 'sailthru.date', 'og:published_time', 'parsely-pub-date'),
-    "sitename": ('og:site_name', 'application-name'),
-    "url": ('og:url', 'twitter:url'),
-    "description": ('og:description', 'description', 'twitter:description'),
+    "title": ("og:title", "twitter:title", "dc.title", "headline"),
+    "author": ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author"),
+    "date": (
+        "article:published_time",
+        "datepublished",
+        "date",
+        "pubdate",
+        "publishdate",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+        "og:published_time",
+        "parsely-pub-date",
+    ),
+    "sitename": ("og:site_name", "application-name"),
+    "url": ("og:url", "twitter:url"),
+    "description": ("og:description", "description", "twitter:description"),
 }
 
 
@@ -116,8 +171,9 @@ def _extractor_options():
     its configuration each time."""
     from trafilatura.settings import Extractor
 
-    return Extractor(output_format="python", comments=False, tables=True, formatting=False,
-                     dedup=False, with_metadata=False)
+    return Extractor(
+        output_format="python", comments=False, tables=True, formatting=False, dedup=False, with_metadata=False
+    )
 
 
 def extract_body(tree: HtmlElement) -> list[str]:
@@ -179,15 +235,23 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     try:
         tree, depth = parse_whole(html, source=source, sanitized=True)  # the reader sanitized it
     except InputError:
-        return _soup_document(html, url=url, source=source, why="a fragment lxml's loader rejects", fragment=True,
-                              **fields)
+        return _soup_document(
+            html, url=url, source=source, why="a fragment lxml's loader rejects", fragment=True, **fields
+        )
     meta = read_metadata(tree, url)
     if depth == CUT_SHORT:  # even huge_tree stopped early: the tree misses the page's end
         title = meta.pop("title")
         meta.pop("url")
         metadata = {**{k: v for k, v in meta.items() if v}, "input": "html"}
-        return _soup_document(html, url=url, source=source, why=f"nested deeper than lxml parses ({DEEP_LIMIT} levels)",
-                              title=title, metadata=metadata, **fields)
+        return _soup_document(
+            html,
+            url=url,
+            source=source,
+            why=f"nested deeper than lxml parses ({DEEP_LIMIT} levels)",
+            title=title,
+            metadata=metadata,
+            **fields,
+        )
     elements = _element_count(tree)
     if elements > MAX_EXTRACT_ELEMENTS:
         paragraphs = extract_plain(tree)
@@ -198,13 +262,22 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     metadata = {k: v for k, v in meta.items() if v}
     metadata["input"] = "html"
     if elements > MAX_EXTRACT_ELEMENTS:
-        metadata["extraction"] = f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
+        metadata["extraction"] = (
+            f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
+        )
     elif depth == REPARSED:
         metadata["extraction"] = f"parsed with lxml's huge_tree: the page nests deeper than {SHALLOW_LIMIT} levels"
     words = sum(len(p.split()) for p in paragraphs)
     if not words and not tree.text_content().strip() and _has_text_outside_tags(html):
-        return _soup_document(html, url=url, source=source, why="markup text the parsed tree does not hold",
-                              title=title, metadata=metadata, **fields)
+        return _soup_document(
+            html,
+            url=url,
+            source=source,
+            why="markup text the parsed tree does not hold",
+            title=title,
+            metadata=metadata,
+            **fields,
+        )
     page = read_hints(tree, words, paragraphs) if elements <= MAX_EXTRACT_ELEMENTS else None
     return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)
 
@@ -220,8 +293,9 @@ def _has_text_outside_tags(html: str) -> bool:
     return bool(_TAG_OR_SPACE.sub("", html[:2_000_000]).strip())
 
 
-def _soup_document(html: str, *, url, source, why: str, title=None, metadata=None, fragment: bool = False,
-                   **fields) -> Document:
+def _soup_document(
+    html: str, *, url, source, why: str, title=None, metadata=None, fragment: bool = False, **fields
+) -> Document:
     from newsclean.reading.soupfallback import fragment_paragraphs, soup_paragraphs
 
     paragraphs = fragment_paragraphs(html) if fragment else soup_paragraphs(html)

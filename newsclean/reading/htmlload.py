@@ -23,16 +23,17 @@ from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, HTML_PARSER, load_html
 # so the tree has the same nodes, text and methods; only the form-field classes' extra
 # properties (``.value``, ``.fields``) are missing, and neither trafilatura (readability and
 # justext included) nor newsclean reads them.
-PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                    remove_comments=True, remove_pis=True)
-_LOOKUP = ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction,
-                                    entity=HtmlEntity)
+PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+_LOOKUP = ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
 PARSER.set_element_class_lookup(_LOOKUP)
 # libxml2 stops building the tree 256 elements deep and drops the rest of the page
 # (trafilatura's loader too). ``huge_tree`` raises that limit to 2048; only a page the
 # first parse cut short is parsed again with it.
-DEEP_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                         remove_comments=True, remove_pis=True, huge_tree=True)
+DEEP_PARSER = HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+)
 DEEP_PARSER.set_element_class_lookup(_LOOKUP)
 
 # What trafilatura's INVALID_XML_CHARS matches: C0 controls but tab, newline and CR, and

@@ -109,4 +109,3 @@ def install() -> bool:
 
     external.revise_paragraph_classification = revise_paragraph_classification
     return True
-

@@ -26,9 +26,20 @@ from newsclean.textutil import words
 
 # Scripts that name a language (or a family we report by its largest member).
 _SCRIPT_LANGUAGE = {
-    "HANGUL": "ko", "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "ARABIC": "ar",
-    "HEBREW": "he", "GREEK": "el", "THAI": "th", "DEVANAGARI": "hi", "CYRILLIC": "ru",
-    "GEORGIAN": "ka", "ARMENIAN": "hy", "BENGALI": "bn", "TAMIL": "ta",
+    "HANGUL": "ko",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "CJK": "zh",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "GREEK": "el",
+    "THAI": "th",
+    "DEVANAGARI": "hi",
+    "CYRILLIC": "ru",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "BENGALI": "bn",
+    "TAMIL": "ta",
 }
 _lock = threading.Lock()
 
@@ -85,7 +96,9 @@ def guess(text: str) -> tuple[str | None, float]:
     return _best_stopword_language(words(sample), set(sample.lower()))
 
 
-def _best_stopword_language(tokens: list[str], letters: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, float]:
+def _best_stopword_language(
+    tokens: list[str], letters: set[str] | frozenset[str] = frozenset()
+) -> tuple[str | None, float]:
     if not tokens:
         return None, 0.0
     # Function words score one each; a letter typical of the language scores two, which

@@ -54,22 +54,101 @@ _WORD_FAMILIES = {
 MARKER_WORDS: dict[str, str] = {word: label for label, words in _WORD_FAMILIES.items() for word in words}
 #: Consecutive words that spell a marker; ``None`` matches any word ("latest-news", "latest-videos").
 _PHRASES: tuple[tuple[tuple[str | None, ...], str], ...] = (
-    (("sign", "up"), "subscribe"), (("follow", "us"), "follow us"), (("author", "bio"), "byline"),
-    (("author", "info"), "byline"), (("tag", "list"), "taglist"), (("more", "stories"), "more stories"),
-    (("most", "popular"), "most popular"), (("latest", None), "latest"),
+    (("sign", "up"), "subscribe"),
+    (("follow", "us"), "follow us"),
+    (("author", "bio"), "byline"),
+    (("author", "info"), "byline"),
+    (("tag", "list"), "taglist"),
+    (("more", "stories"), "more stories"),
+    (("most", "popular"), "most popular"),
+    (("latest", None), "latest"),
 )
 # Furniture words a marker is glued to in one-word names: "sharebar", "relatedposts", "adsbox".
-_FURNITURE = frozenset((
-    "bar", "box", "tool", "tools", "link", "links", "list", "widget", "widgets", "block", "blocks", "button",
-    "buttons", "icon", "icons", "post", "posts", "article", "articles", "story", "stories", "news", "module",
-    "container", "wrapper", "wrap", "section", "area", "panel", "menu", "form", "unit", "slot", "item", "items",
-    "title", "header", "footer", "cta", "banner", "modal", "popup", "overlay", "teaser", "teasers", "content",
-    "rail", "strip", "feed", "card", "cards",
-))
+_FURNITURE = frozenset(
+    (
+        "bar",
+        "box",
+        "tool",
+        "tools",
+        "link",
+        "links",
+        "list",
+        "widget",
+        "widgets",
+        "block",
+        "blocks",
+        "button",
+        "buttons",
+        "icon",
+        "icons",
+        "post",
+        "posts",
+        "article",
+        "articles",
+        "story",
+        "stories",
+        "news",
+        "module",
+        "container",
+        "wrapper",
+        "wrap",
+        "section",
+        "area",
+        "panel",
+        "menu",
+        "form",
+        "unit",
+        "slot",
+        "item",
+        "items",
+        "title",
+        "header",
+        "footer",
+        "cta",
+        "banner",
+        "modal",
+        "popup",
+        "overlay",
+        "teaser",
+        "teasers",
+        "content",
+        "rail",
+        "strip",
+        "feed",
+        "card",
+        "cards",
+    )
+)
 #: Letters every marker word or phrase contains: a cheap first test on the raw names.
-STEMS = ("related", "recommend", "newsletter", "subscri", "sign", "social", "shar", "addthis", "promo",
-         "sponsor", "advert", "byline", "author", "copyright", "tag", "breadcrumb", "more", "most", "trending",
-         "outbrain", "taboola", "disqus", "paywall", "donat", "membership", "follow", "latest")
+STEMS = (
+    "related",
+    "recommend",
+    "newsletter",
+    "subscri",
+    "sign",
+    "social",
+    "shar",
+    "addthis",
+    "promo",
+    "sponsor",
+    "advert",
+    "byline",
+    "author",
+    "copyright",
+    "tag",
+    "breadcrumb",
+    "more",
+    "most",
+    "trending",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "paywall",
+    "donat",
+    "membership",
+    "follow",
+    "latest",
+)
 _STEMS = re.compile("|".join(STEMS))
 _WORD_SPLIT = re.compile(r"[^0-9A-Za-z\u00C0-\uFFFF]+|(?<=[a-z0-9])(?=[A-Z])")
 
@@ -114,8 +193,11 @@ def marker_of(name: str) -> str | None:
             if word in MARKER_WORDS:
                 return MARKER_WORDS[word]
             for phrase, label in _PHRASES:
-                if phrase[0] == word and len(words) >= k + len(phrase) and all(
-                        p is None or p == w for p, w in zip(phrase[1:], words[k + 1:])):
+                if (
+                    phrase[0] == word
+                    and len(words) >= k + len(phrase)
+                    and all(p is None or p == w for p, w in zip(phrase[1:], words[k + 1 :]))
+                ):
                     return label
             if len(word) > 5 and (found := _glued(word)):
                 return found

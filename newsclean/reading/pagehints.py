@@ -170,8 +170,11 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
             continue
         anchor = heading  # climb out of wrappers that hold nothing but the heading
         own = token_string(label)
-        while (parent := anchor.getparent()) is not None and parent.tag not in _NEVER_BOILERPLATE \
-                and token_string(parent.text_content()) == own:
+        while (
+            (parent := anchor.getparent()) is not None
+            and parent.tag not in _NEVER_BOILERPLATE
+            and token_string(parent.text_content()) == own
+        ):
             anchor = parent
         # Both signals (a related class *and* words) vouch for any item; one alone only
         # for items that are mostly links: "Empfehlungen" may head real advice.
@@ -189,8 +192,9 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
             if item.tag == "p" and _reads_as_article(raw, n, item):
                 break  # the article goes on after a list set in its middle
             if text and n < limit and (sure or _link_words(item) * 2 >= n):
-                found.append((f"under the heading {label[:40]!r} on the page"
-                              + (f" {CORROBORATED}" if sure else ""), text))
+                found.append(
+                    (f"under the heading {label[:40]!r} on the page" + (f" {CORROBORATED}" if sure else ""), text)
+                )
     return found
 
 
@@ -205,8 +209,7 @@ _SENTENCE_WORDS = 12
 def _reads_as_article(raw: str, n: int, item: HtmlElement) -> bool:
     """Whether an item after a Related heading is a paragraph of the article: a sentence
     of some length that links almost nowhere (teasers are headline links)."""
-    return n >= _SENTENCE_WORDS and ends_like_sentence(raw.strip()) \
-        and _link_words(item) <= _MAX_PROSE_LINK_SHARE * n
+    return n >= _SENTENCE_WORDS and ends_like_sentence(raw.strip()) and _link_words(item) <= _MAX_PROSE_LINK_SHARE * n
 
 
 # Boilerplate blocks hold links, buttons, a sentence or two; an article section holds
@@ -236,13 +239,19 @@ _CODE_TAGS = ("pre", "code", "textarea", "table")
 # Compiled, plain strings (a "smart" XPath string builds a proxy for its parent element),
 # one pass over the elements rather than a union of three: the same nodes, in the same
 # order, for a third of the time.
-_READABLE_TEXT = etree.XPath("//body/descendant::text()[not(parent::script or parent::style"
-                             " or parent::noscript or parent::template)]", smart_strings=False)
-_HIDDEN = etree.XPath("//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
-                      " or contains(translate(., ' ', ''), 'visibility:hidden')]]")
+_READABLE_TEXT = etree.XPath(
+    "//body/descendant::text()[not(parent::script or parent::style or parent::noscript or parent::template)]",
+    smart_strings=False,
+)
+_HIDDEN = etree.XPath(
+    "//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
+    " or contains(translate(., ' ', ''), 'visibility:hidden')]]"
+)
 # Tag links' texts; ``[@rel]`` first: most links have none, and normalize-space would run for each.
-_TAG_TEXTS = etree.XPath("//a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
-                         "/descendant-or-self::*/text()", smart_strings=False)
+_TAG_TEXTS = etree.XPath(
+    "//a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/descendant-or-self::*/text()",
+    smart_strings=False,
+)
 # The link's own text and one level down: a headline link often wraps an <h3> or <span>.
 _LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
@@ -283,9 +292,15 @@ def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | N
         return hidden, ""  # nothing extracted came from a hidden block: no copies to count
     # A hidden block of prose set among the article's own visible paragraphs is the article
     # (the rest of a story behind a "read more" toggle or a paywall class), not furniture.
-    kept = [(root, text) for root, text in zip(roots, texts)
-            if not (_holds_prose(root) and any(f" {t} " in f" {text} " for t in extracted)
-                    and _in_main_text(root, extracted, root_set))]  # prose first: cheap, and rare
+    kept = [
+        (root, text)
+        for root, text in zip(roots, texts)
+        if not (
+            _holds_prose(root)
+            and any(f" {t} " in f" {text} " for t in extracted)
+            and _in_main_text(root, extracted, root_set)
+        )
+    ]  # prose first: cheap, and rare
     if len(kept) < len(roots):
         hidden = f" {' | '.join(text for _, text in kept)} " if kept else ""
         if not hidden or not any(f" {t} " in hidden for t in extracted):

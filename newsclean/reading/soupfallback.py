@@ -22,14 +22,64 @@ from __future__ import annotations
 import html as html_entities
 import re
 
-_SKIPPED = frozenset(("script", "style", "noscript", "template", "head", "nav", "footer", "aside", "form",
-                      "button", "select", "svg", "textarea", "title", "iframe", "object"))
+_SKIPPED = frozenset(
+    (
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "svg",
+        "textarea",
+        "title",
+        "iframe",
+        "object",
+    )
+)
 # Elements whose content is raw text: it ends only at the matching end tag.
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"))
-_BLOCKS = frozenset(("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section",
-                     "main", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figcaption", "hr",
-                     "body", "html", "header"))
-_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"))
+_BLOCKS = frozenset(
+    (
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "section",
+        "main",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "dl",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+        "header",
+    )
+)
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
+)
 # A comment, a declaration or processing instruction, or a tag; each runs to the end of
 # the input when it is never closed.
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[!?][^>]*(?:>|\Z)|<(/?)([a-zA-Z][^\s/>]*)[^>]*(?:>|\Z)", re.S)
@@ -62,7 +112,7 @@ def soup_paragraphs(markup: str) -> list[str]:
     while True:
         match = _TOKEN.search(markup, pos)
         if not skipping:
-            parts.append(html_entities.unescape(markup[pos:match.start() if match else len(markup)]))
+            parts.append(html_entities.unescape(markup[pos : match.start() if match else len(markup)]))
         if match is None:
             break
         pos = match.end()
@@ -71,16 +121,15 @@ def soup_paragraphs(markup: str) -> list[str]:
             continue
         if closing:
             if name in skipping:  # closes it and whatever inside it was left open
-                del skipping[len(skipping) - 1 - skipping[::-1].index(name):]
+                del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
         elif name in _RAW_TEXT:  # its content is not markup: jump to its end tag
             end = re.compile(f"</{name}", re.I).search(markup, pos)
             pos = len(markup) if end is None else end.start()
             if name not in _SKIPPED:
-                parts.append(markup[match.end():pos])
+                parts.append(markup[match.end() : pos])
             continue
         elif name in _SKIPPED and name not in _VOID:
             skipping.append(name)
         if name in _BLOCKS and not skipping:
             parts.append("\n")
     return "".join(parts).split("\n")
-

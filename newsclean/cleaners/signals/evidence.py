@@ -42,7 +42,11 @@ def _quoted_at(folded: str, position: int) -> bool:
     """True when ``position`` lies inside a quotation that does not start the paragraph
     (someone's words reported, not the page's own line)."""
     before = folded[:position]
-    return before.count('"') % 2 == 1 and '"' in folded[position:] and folded[folded.find('"', position) + 1:].strip(' .,;') != ""
+    return (
+        before.count('"') % 2 == 1
+        and '"' in folded[position:]
+        and folded[folded.find('"', position) + 1 :].strip(" .,;") != ""
+    )
 
 
 def reporting_score(doc: Document, i: int, span: tuple[int, int]) -> tuple[int, list[str]]:

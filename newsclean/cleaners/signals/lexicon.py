@@ -69,17 +69,29 @@ def lexicon(language: str | None) -> Lexicon:
     marks: dict[str, re.Pattern[str] | None] = {}
     for kind in KINDS:
         single, multi = _split(entry.get(kind, ""))
-        substrings = [m.casefold() for m in multi] + [m.replace("_", " ").casefold() for m in entry.get(f"marks_{kind}", "").split()]
+        substrings = [m.casefold() for m in multi] + [
+            m.replace("_", " ").casefold() for m in entry.get(f"marks_{kind}", "").split()
+        ]
         if entry.get("spaced"):
             # Scripts whose vowel signs are not \w (Devanagari, Bengali): \w+ tokens would cut
             # words apart, so whole words are found between spaces and punctuation instead.
             words[kind] = frozenset()
             whole = [w.casefold() for w in single] + substrings
-            marks[kind] = re.compile(rf"(?<!\S)(?:{'|'.join(map(re.escape, sorted(whole, key=len, reverse=True)))})(?=[\s।॥.,!?;:\"')]|\Z)") if whole else None
+            marks[kind] = (
+                re.compile(
+                    rf"(?<!\S)(?:{'|'.join(map(re.escape, sorted(whole, key=len, reverse=True)))})(?=[\s।॥.,!?;:\"')]|\Z)"
+                )
+                if whole
+                else None
+            )
             continue
         words[kind] = frozenset(w.casefold() for w in single)
-        marks[kind] = re.compile("|".join(map(re.escape, sorted(set(substrings), key=len, reverse=True)))) if substrings else None
-    return Lexicon(language or "", words, marks, frozenset(entry.get("address_cased", "").split()), entry.get("justext"))
+        marks[kind] = (
+            re.compile("|".join(map(re.escape, sorted(set(substrings), key=len, reverse=True)))) if substrings else None
+        )
+    return Lexicon(
+        language or "", words, marks, frozenset(entry.get("address_cased", "").split()), entry.get("justext")
+    )
 
 
 def best_language(tokens: set[str], text: str) -> str | None:

@@ -32,19 +32,26 @@ _SLASH_PERIOD = re.compile(
     r"месяц|мес|год|měsíc|mesiac|månad|år|måned|md|kk|kuukausi|lună|hó|μήνα|місяць|bulan|tháng|năm|"
     r"חודש|شهر|माह|महीना|月|年|월|년|เดือน|ปี)(?!\w)"
 )
-_PERIOD_WORDS = frozenset("""
+_PERIOD_WORDS = frozenset(
+    """
     monthly annually yearly mensuel mensuelle mensuels monatlich jährlich mensual mensuales mensile mensili
     mensal mensais maandelijks miesięcznie aylık ayda ежемесячно щомісяця měsíčně mesačne månadsvis
     kuukaudessa havonta μηνιαίως sebulan شهريا شهرياً
-""".split())
+""".split()
+)
 _PERIOD_PREFIXES = ("ежемесячн", "miesięczn", "měsíční", "monatlich")
-_PERIOD_PAIRS = frozenset(tuple(pair.split("+")) for pair in """
+_PERIOD_PAIRS = frozenset(
+    tuple(pair.split("+"))
+    for pair in """
     a+month per+month each+month every+month a+year per+year each+year every+year a+week per+week
     par+mois par+an par+semaine pro+monat pro+jahr pro+woche im+monat al+mes al+año al+mese al+anno
     por+mês por+mes por+ano per+maand per+jaar в+месяц в+год на+місяць i+månaden per+månad per+måned
     per+år om+måneden το+μήνα per+bulan mỗi+tháng hàng+tháng في+الشهر
-""".split())
-_UNSPACED_PERIOD = re.compile("לחודש|प्रति माह|हर महीने|मासिक|每月|每个月|每個月|每年|月額|月々|年額|매월|매달|월간|ต่อเดือน|เดือนละ|รายเดือน")
+""".split()
+)
+_UNSPACED_PERIOD = re.compile(
+    "לחודש|प्रति माह|हर महीने|मासिक|每月|每个月|每個月|每年|月額|月々|年額|매월|매달|월간|ต่อเดือน|เดือนละ|รายเดือน"
+)
 _TOKEN = re.compile(r"\w+")
 URL = re.compile(
     r"\bhttps?://\S+|\bwww\.[\w-]+\.\S+"

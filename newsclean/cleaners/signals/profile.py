@@ -83,6 +83,7 @@ def word_estimate(text: str) -> int:
 def document_lexicon(doc: Document) -> Lexicon:
     """The lexicon of the document's language; guessed from its words when the reader
     could not name the language or has no lexicon for it."""
+
     def choose() -> Lexicon:
         language = doc.language if doc.language in languages() else None
         tokens = [t for row in doc.tokens[:40] for t in row][:400]
@@ -98,6 +99,7 @@ def document_lexicon(doc: Document) -> Lexicon:
             elif language is None:
                 language = best_language(set(tokens), "\n".join(doc.folded[:40]))
         return lexicon(language)
+
     return doc.memo("signals.lexicon", 0, choose) if doc.paragraphs else lexicon(None)
 
 
@@ -138,10 +140,14 @@ def may_address(doc: Document, i: int) -> bool:
 
 def signals_of(doc: Document, i: int) -> Signals:
     """The :class:`Signals` of paragraph ``i`` (memoised on the document)."""
-    return doc.memo("signals", i, lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc)))
+    return doc.memo(
+        "signals", i, lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc))
+    )
 
 
-def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexicon, *, stopwords: bool = False) -> Signals:
+def read_signals(
+    paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexicon, *, stopwords: bool = False
+) -> Signals:
     """The :class:`Signals` of any text (``folded`` and ``tokens`` as the document computes them).
 
     ``stopwords``: also measure the function-word share (None otherwise): only the
@@ -153,9 +159,14 @@ def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexi
     own_tokens = set(words(own)) if quoted else set(tokens)
     starts = [m.group(1) for m in _SENTENCE_START.finditer(own)]
     money = has_money(folded)
-    address = lex.has("address", own_tokens, own) or _cased_address(lex, _QUOTED.sub(" ", paragraph) if quoted else paragraph)
-    imperative = lex.imperative_start(starts) or lex.has("please", own_tokens, own) \
+    address = lex.has("address", own_tokens, own) or _cased_address(
+        lex, _QUOTED.sub(" ", paragraph) if quoted else paragraph
+    )
+    imperative = (
+        lex.imperative_start(starts)
+        or lex.has("please", own_tokens, own)
         or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None)
+    )
     return Signals(
         words=word_estimate(paragraph),
         address=address,
@@ -167,7 +178,8 @@ def read_signals(paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexi
         # to the reader; the long alternation is not run on every paragraph.
         period=(money or address or imperative) and has_period(folded),
         link=has_link(folded),
-        sentence_end=ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
+        sentence_end=ends_like_sentence(paragraph)
+        or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
         quoted=quoted,
         menu=is_menu(paragraph),
         stopwords=stopword_share(tokens, lex.language, lex.justext, paragraph) if stopwords else None,
@@ -193,7 +205,11 @@ def _cased_address(lex: Lexicon, paragraph: str) -> bool:
         while start > 0:
             before = paragraph[:start].rstrip()
             end = start + len(word)
-            if before and (before[-1].isalnum() or before[-1] in ",;") and (end == len(paragraph) or not paragraph[end].isalnum()):
+            if (
+                before
+                and (before[-1].isalnum() or before[-1] in ",;")
+                and (end == len(paragraph) or not paragraph[end].isalnum())
+            ):
                 return True
             start = paragraph.find(word, end)
     return False
