@@ -51,7 +51,7 @@ def fold(text: str) -> str:
     """Lower-case ``text`` with typographic quotes, dashes and spaces folded to ASCII.
 
     >>> fold("İt’s “OK” — naïve…")
-    'it\'s "ok" - naïve...'
+    'it\\'s "ok" - naïve...'
     """
     if text.isascii():
         return text.lower()
