@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from newsclean.document import Document
 from newsclean.errors import InputError
+from newsclean.reading.htmltags import BLOCK_TAGS, CHROME_TAGS
 from newsclean.reading.pagehints import read_hints
 
 _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")  # lookbehind: linear on space runs
@@ -27,56 +28,8 @@ _TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[|\-–—:·•»]\s+")  # lookbehin
 #: The largest of 672 real pages in the benchmark sets has under 10,000 elements.
 MAX_EXTRACT_ELEMENTS = 25_000
 # Subtrees the plain fallback never reads: code, page chrome and forms are not article text.
-_SKIPPED_TAGS = frozenset(
-    (
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "iframe",
-        "svg",
-    )
-)
-_BLOCK_TAGS = frozenset(
-    (
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "article",
-        "section",
-        "main",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "dd",
-        "dt",
-        "dl",
-        "figcaption",
-        "hr",
-        "body",
-        "html",
-    )
-)
+_SKIPPED_TAGS = CHROME_TAGS
+_BLOCK_TAGS = BLOCK_TAGS
 
 _META = {
     "title": ("og:title", "twitter:title", "dc.title", "headline"),

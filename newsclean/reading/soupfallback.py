@@ -22,61 +22,14 @@ from __future__ import annotations
 import html as html_entities
 import re
 
-_SKIPPED = frozenset(
-    (
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "head",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "svg",
-        "textarea",
-        "title",
-        "iframe",
-        "object",
-    )
-)
+from newsclean.reading.htmltags import BLOCK_TAGS, CHROME_TAGS
+
+# The page chrome, less <header> (here a block: a fragment's header is often its text), and
+# elements whose text is no paragraph.
+_SKIPPED = (CHROME_TAGS - {"header"}) | {"textarea", "title", "object"}
 # Elements whose content is raw text: it ends only at the matching end tag.
 _RAW_TEXT = frozenset(("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"))
-_BLOCKS = frozenset(
-    (
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "article",
-        "section",
-        "main",
-        "blockquote",
-        "pre",
-        "table",
-        "tr",
-        "td",
-        "th",
-        "dd",
-        "dt",
-        "dl",
-        "figcaption",
-        "hr",
-        "body",
-        "html",
-        "header",
-    )
-)
+_BLOCKS = BLOCK_TAGS | {"header"}
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr")
 )
