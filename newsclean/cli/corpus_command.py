@@ -24,7 +24,7 @@ from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
 from newsclean.cli.batch import workers_die_with_this_process
 from newsclean.cli.outputs import onto_input
-from newsclean.cli.report import EXIT_CRASH
+from newsclean.cli.report import EXIT_CRASH, print_corpus_summary
 from newsclean.config import Config
 from newsclean.corpus import (
     NEAR_DUPLICATE_MODES,
@@ -316,10 +316,7 @@ def run(argv: list[str] | None = None) -> int:
         if progress:
             progress.close()
     if not args.quiet:
-        for line in summary.lines():
-            print(f"newsclean corpus: {line}", file=sys.stderr)
-        for error in summary.errors:
-            print(f"newsclean corpus: skipped {error}", file=sys.stderr)
+        print_corpus_summary(summary)
     return EXIT_FAILED_RECORDS if summary.failed else EXIT_OK
 
 

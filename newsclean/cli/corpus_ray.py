@@ -9,7 +9,7 @@ import argparse
 import logging
 import sys
 
-from newsclean.cli.report import EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE
+from newsclean.cli.report import EXIT_CLEAN, EXIT_FAILED, EXIT_USAGE, print_corpus_summary
 from newsclean.corpus import BoilerplateModel, CorpusSummary, RecordShape, Thresholds
 from newsclean.corpus.ray_engine import INSTALL_HINT, ray_available
 from newsclean.errors import NewscleanError
@@ -68,8 +68,5 @@ def run(
             ray.shutdown()
     if not args.quiet:
         print(f"newsclean corpus: {len(shards)} shards in {args.output}", file=sys.stderr)
-        for line in summary.lines():
-            print(f"newsclean corpus: {line}", file=sys.stderr)
-        for error in summary.errors:
-            print(f"newsclean corpus: skipped {error}", file=sys.stderr)
+        print_corpus_summary(summary)
     return EXIT_FAILED if summary.failed else EXIT_CLEAN

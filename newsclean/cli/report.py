@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
 
 from newsclean.document import Change, Document
 
@@ -33,6 +34,15 @@ EXIT_FAILED = 123
 EXIT_CRASH = 70
 
 LineOf = Callable[[Change], "int | None"]
+
+
+def print_corpus_summary(summary: Any, stream: TextIO | None = None) -> None:
+    """``newsclean corpus``'s closing lines, the same for both engines: the summary, then each skipped record."""
+    stream = stream or sys.stderr
+    for line in summary.lines():
+        print(f"newsclean corpus: {line}", file=stream)
+    for error in summary.errors:
+        print(f"newsclean corpus: skipped {error}", file=stream)
 
 
 def exit_code(*, changed: bool, failed: bool, held_back: bool = False) -> int:
