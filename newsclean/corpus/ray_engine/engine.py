@@ -7,6 +7,7 @@ see docs/distributed.md for how they map and what each holds in memory.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -93,7 +94,8 @@ def clean_corpus_on_ray(
             copies = copies.materialize()
             summary.duplicates = copies.count()
             records = with_duplicates(records, copies, near_duplicates, parts)
-        shards, written = write_shards(records, output_dir, output_format, records_per_shard)
+        # Absolute: shards may be written by workers, which Ray starts in a folder of its own.
+        shards, written = write_shards(records, os.path.abspath(output_dir), output_format, records_per_shard)
         summary.documents_out = written
     return shards
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Sequence
+from functools import partial
 from typing import Any
 
 from newsclean.corpus.stream import Line, read_lines
@@ -72,11 +73,19 @@ def read_rows(inputs: Sequence[str], *, files_per_task: int = 1) -> Any:
         [{"index": i, "path": p} for i, p in enumerate(files)], override_num_blocks=max(1, len(files) // files_per_task)
     )
     return listing.map_batches(
-        _read_files, batch_size=1, batch_format="pyarrow", zero_copy_batch=True, num_cpus=READ_CPUS
+        partial(_read_files, cwd=os.getcwd()),
+        batch_size=1,
+        batch_format="pyarrow",
+        zero_copy_batch=True,
+        num_cpus=READ_CPUS,
     ).repartition(target_num_rows_per_block=BLOCK_ROWS)  # streaming: splits blocks, no barrier
 
 
-def _read_files(batch: Any) -> Iterator[Any]:
+def _read_files(batch: Any, cwd: str) -> Iterator[Any]:
+    # Ray starts its workers in a folder of its own: paths given relative to the command's
+    # folder are read from there (and named as given, as the local engine names them).
+    if os.getcwd() != cwd:
+        os.chdir(cwd)
     for index, path in zip(batch.column("index").to_pylist(), batch.column("path").to_pylist()):
         lines = _parquet_lines(path) if is_parquet(path) else _jsonl_lines(path)
         base = index << FILE_SHIFT
