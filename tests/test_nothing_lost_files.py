@@ -507,3 +507,41 @@ def test_18_corpus_workers_exit_when_their_parent_is_killed(work):
     finally:
         process.kill()
         _kill(workers)
+
+
+def test_1_save_boilerplate_onto_an_input_is_refused(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "1", "text": "A story about the harbour."}\n', encoding="utf-8")
+    before = corpus.read_bytes()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsclean",
+            "corpus",
+            str(corpus),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--learn-boilerplate",
+            "--save-boilerplate",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2, result.stderr
+    assert corpus.read_bytes() == before
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_2_the_boilerplate_model_is_written_atomically(tmp_path):
+    from newsclean.corpus.boilerplate import BoilerplateLearner
+
+    target = tmp_path / "model.json"
+    target.write_text("previous model\n", encoding="utf-8")
+    before = target.stat().st_ino
+    BoilerplateLearner().model().save(target)
+    # Written beside and renamed over: a new file, never the old one truncated and half rewritten.
+    assert target.stat().st_ino != before
+    assert target.read_text(encoding="utf-8").startswith("{")
+    assert [p.name for p in tmp_path.iterdir()] == ["model.json"]

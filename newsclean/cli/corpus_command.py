@@ -270,11 +270,15 @@ def run(argv: list[str] | None = None) -> int:
         print(f"newsclean corpus: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
-    if args.output != "-":
-        same = onto_input(args.output, [path for path in args.inputs if path != "-"])
+    inputs = [path for path in args.inputs if path != "-"]
+    checks = [("output", args.output, inputs)] if args.output != "-" else []
+    if args.save_boilerplate:  # the saved model is an output too: not onto an input, nor onto -o
+        checks.append(("--save-boilerplate file", args.save_boilerplate, [*inputs, *[p for _, p, _ in checks]]))
+    for what, path, others in checks:
+        same = onto_input(path, others)
         if same:
             print(
-                f"newsclean corpus: error: the output {args.output} is the input {same}; "
+                f"newsclean corpus: error: the {what} {path} is the input {same}; "
                 "choose another output; nothing was written",
                 file=sys.stderr,
             )

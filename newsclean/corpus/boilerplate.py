@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import os
 import re
+import tempfile
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -157,7 +159,16 @@ class BoilerplateModel:
         return model
 
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        """Write the model as JSON, atomically: a temporary file beside ``path``, renamed over it."""
+        path = Path(path)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(self.to_dict(), indent=1, sort_keys=True) + "\n")
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
 
     @classmethod
     def load(cls, path: str | Path) -> BoilerplateModel:
