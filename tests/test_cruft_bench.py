@@ -315,3 +315,83 @@ def test_the_cruft_section_calls_a_big_tune_check_gap_overfitting():
     assert "(overfitting)" in section
     run.scores = {p: {"tune": half(8), "check": half(8)} for p in PATHS}
     assert "(overfitting)" not in cruft_report.render_section(run, command="cmd", load="0")
+
+
+# -- the blind set -----------------------------------------------------------------
+
+BLIND = dataset.load_blind()
+#: The languages the blind set must cover, at least MIN_BLIND_DOCS documents each (issue 12's 20).
+BLIND_LANGS = ("en", "de", "es", "fr", "it", "nl", "pl", "pt", "ru", "tr")
+BLIND_LANGS += ("zh", "ja", "ko", "ar", "hi", "cs", "th", "sv", "el", "uk")
+MIN_BLIND_DOCS = 4
+
+
+def test_the_blind_set_covers_every_listed_language():
+    per_lang = {lang: sum(d.lang == lang for d in BLIND) for lang in BLIND_LANGS}
+    assert all(n >= MIN_BLIND_DOCS for n in per_lang.values()), per_lang
+
+
+@pytest.mark.parametrize("doc", BLIND, ids=lambda d: d.id)
+def test_every_blind_document_is_well_formed(doc):
+    assert doc.lines[0].label == dataset.TITLE and doc.lines[0].text
+    assert all(line.label in (dataset.BODY, dataset.CONTROL) or line.category in CATEGORIES for line in doc.lines[1:])
+    assert doc.site.startswith(dataset.BLIND_SITE_PREFIX) and dataset.is_blind(doc)
+    assert 3 <= sum(line.cruft for line in doc.lines) <= 8
+    keep = [line for line in doc.lines[1:] if not line.cruft]
+    assert len(keep) >= 3, "an article needs reporting around its cruft"
+    if doc.kind == "control":
+        assert any(line.label == dataset.CONTROL for line in keep)
+    for line in doc.lines:
+        if line.category == "duplicate":
+            assert match.normalize(line.text) == match.normalize(doc.lines[0].text)
+
+
+def test_the_blind_set_is_apart_from_the_tuned_set():
+    assert not {d.id for d in BLIND} & {d.id for d in DOCS}
+    assert not {d.site for d in BLIND} & {d.site for d in DOCS}
+    assert not any(dataset.is_blind(d) for d in DOCS)
+    assert sum(d.kind == "control" for d in BLIND) >= len(BLIND) / 4
+
+
+def test_blind_pages_use_only_their_own_templates():
+    assert {pages.render(d).template for d in BLIND} == set(pages.BLIND_TEMPLATES)
+    assert not {pages.template_of(d.site) for d in DOCS} & set(pages.BLIND_TEMPLATES)
+    for doc in BLIND[:6]:
+        page = pages.render(doc)
+        text = html.unescape(page.html.decode("utf-8"))
+        assert all(t in text for _, t in page.lines), doc.id  # every scored line is on the page
+
+
+def test_failures_never_list_blind_documents():
+    import io
+
+    from bench.cruft.run import PATHS, CruftRun
+    from bench.cruft.score import score as score_lines
+
+    doc = next(d for d in BLIND if d.half == split.TUNE)
+    lost = score_lines([doc], [[False] * len(doc.lines)])  # every line wrong
+    run = CruftRun(scores={p: {h: lost for h in split.HALVES} for p in PATHS}, blind={p: lost for p in PATHS})
+    out = io.StringIO()
+    from bench.cruft import run as cruft_run
+
+    cruft_run.print_failures(run, [doc], out=out)
+    assert doc.id not in out.getvalue()
+    cruft_run.print_blind(run, out=out)
+    assert doc.lines[1].text not in out.getvalue()
+
+
+def test_the_cruft_section_has_blind_rows_apart_from_the_halves():
+    from bench.cruft.run import PATHS, CruftRun
+    from bench.cruft.score import SliceScores, Tally
+
+    s = SliceScores(overall=Tally(cruft=4, cruft_removed=3, keep=10, keep_kept=10), docs=1)
+    run = CruftRun(
+        scores={p: {h: s for h in split.HALVES} for p in PATHS},
+        docs={"tune": 1, "check": 1},
+        languages=("en",),
+        blind={p: s for p in PATHS},
+        blind_languages=("en",),
+    )
+    section = cruft_report.render_section(run, command="cmd", load="0")
+    assert "### Blind set" in section and section.count(", blind set |") == len(PATHS)
+    assert run.as_dict()["blind"]["docs"] == 1 and set(run.as_dict()["scores"][PATHS[0]]) == set(split.HALVES)

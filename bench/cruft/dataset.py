@@ -14,6 +14,11 @@ from pathlib import Path
 from bench.split import half_of
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "tests" / "fixtures" / "multilingual"
+#: The blind set: written without reading the cleaners or the phrase data, and never tuned on.
+#: Scored as its own set (no halves); its failures are not listed anywhere.
+BLIND = FIXTURES / "blind"
+#: Every blind document's site id starts with this, so no blind page can be mistaken for a tuned one.
+BLIND_SITE_PREFIX = "blind-"
 
 TITLE, BODY, CONTROL = "title", "body", "control"
 #: The planted cruft, in report order.
@@ -114,3 +119,12 @@ def load(root: Path = FIXTURES, langs: tuple[str, ...] | None = None) -> list[La
     if len(ids) != len(set(ids)):
         raise FormatError("document ids repeat: " + ", ".join(sorted({i for i in ids if ids.count(i) > 1})))
     return docs
+
+
+def load_blind(langs: tuple[str, ...] | None = None) -> list[LabelledDoc]:
+    """The blind set (``tests/fixtures/multilingual/blind/``), same format; empty when it is absent."""
+    return load(BLIND, langs) if BLIND.is_dir() else []
+
+
+def is_blind(doc: LabelledDoc) -> bool:
+    return doc.site.startswith(BLIND_SITE_PREFIX)

@@ -6,6 +6,12 @@ ad slots; ``cms`` uses the class names of common publishing systems; ``portal`` 
 neutral module names; ``plain`` prints every line as a ``<p>`` in the article body, so
 only the words are left to go on. Every template adds page furniture (navigation, a site
 footer) that is scored as cruft too, under the category ``furniture``.
+
+Blind documents (site ids starting ``blind-``) get two templates of their own, which
+nobody tunes on: ``newsroom`` (landmark elements, a side rail, forms with real controls,
+share links with icons only, the footer moved out of the article) and ``appshell`` (a
+script-built page: generated class names, no ``<article>``, the same controls and links),
+so the blind HTML rows do not measure markup the cleaners learned.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 
-from bench.cruft.dataset import LabelledDoc
+from bench.cruft import blind_page
+from bench.cruft.dataset import BLIND_SITE_PREFIX, LabelledDoc
 
 FURNITURE = "cruft:furniture"
 TEMPLATES = ("semantic", "cms", "portal", "plain")
+BLIND_TEMPLATES = ("newsroom", "appshell")
 
 #: Navigation sections per language (politics, economy, sport, culture); English for the rest.
 SECTIONS = {
@@ -59,7 +67,8 @@ class Page:
 
 
 def template_of(site: str) -> str:
-    return TEMPLATES[hashlib.sha1(("template:" + site).encode("utf-8")).digest()[0] % len(TEMPLATES)]
+    choices = BLIND_TEMPLATES if site.startswith(BLIND_SITE_PREFIX) else TEMPLATES
+    return choices[hashlib.sha1(("template:" + site).encode("utf-8")).digest()[0] % len(choices)]
 
 
 # class names per template and block kind; "plain" has none (every line is a <p> in the body)
@@ -119,11 +128,19 @@ def _block(template: str, category: str, texts: list[str]) -> str:
     return f'<{tag} class="{cls}">{inner}</{tag}>'
 
 
+def _site_name(site: str) -> str:
+    return site.removeprefix(BLIND_SITE_PREFIX).split(".")[0].replace("-", " ").title()
+
+
 def render(doc: LabelledDoc) -> Page:
     template = template_of(doc.site)
+    if template in BLIND_TEMPLATES:
+        html, furniture = blind_page.render(doc, template, _site_name(doc.site), SECTIONS.get(doc.lang, SECTIONS["en"]))
+        lines = tuple((line.label, line.text) for line in doc.lines) + tuple((FURNITURE, f) for f in furniture)
+        return Page(html.encode("utf-8"), template, lines)
     title = doc.lines[0].text
     sections = SECTIONS.get(doc.lang, SECTIONS["en"])
-    site_name = doc.site.split(".")[0].replace("-", " ").title()
+    site_name = _site_name(doc.site)
     furniture = [site_name, *sections, f"© 2026 {site_name}"]
     nav = "".join(f'<li><a href="/{i}">{escape(s)}</a></li>' for i, s in enumerate(sections))
     body: list[str] = []

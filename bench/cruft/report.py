@@ -28,6 +28,33 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows] + [""]
 
 
+def _blind_rows(run: CruftRun) -> list[str]:
+    """The blind set's totals: a separate table, since it is never split, tuned on, or read line by line."""
+    from bench.cruft.run import PATHS
+
+    if not run.blind:
+        return []
+    first = run.blind[PATHS[0]]
+    templates = ", ".join(f"{k} {v}" for k, v in sorted(run.blind_templates.items()))
+    lines = [
+        "### Blind set",
+        "",
+        f"{first.docs} further documents in {len(run.blind_languages)} languages "
+        f"({', '.join(run.blind_languages)}), `tests/fixtures/multilingual/blind/`: written without reading the "
+        "cleaners, the phrase data or the cruft lines above, with HTML pages on two templates of their own "
+        f"({templates}). Nobody tunes on it and its failures are never listed; "
+        "`python -m bench.cruft --blind` prints its recall per category and per language.",
+        "",
+    ]
+    rows = []
+    for path in PATHS:
+        o = run.blind[path].overall
+        rows.append(
+            [f"{path}, blind set", _f(o.recall), _f(o.precision), _f(o.f1), _f(o.body_kept), _f(o.controls_kept)]
+        )
+    return lines + _table(["path, set", "cruft recall", "precision", "F1", "body kept", "controls kept"], rows)
+
+
 def render_section(run: CruftRun, command: str, load: str) -> str:
     from bench.cruft.run import HTML, PATHS, TEXT
 
@@ -87,6 +114,8 @@ def render_section(run: CruftRun, command: str, load: str) -> str:
             ]
         )
     lines += _table(["path, half", "cruft recall", "precision", "F1", "body kept", "controls kept"], rows)
+
+    lines += _blind_rows(run)
 
     lines += ["### Recall per category", ""]
     cats = list(CATEGORIES) + ["furniture"]
