@@ -205,7 +205,7 @@ def test_14_corpus_crash_exits_with_its_own_code(work, monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(corpus_command, "clean_corpus", broken)
+    monkeypatch.setattr(corpus_command, "clean_corpus_lines", broken)
     assert corpus_command.main(["in.jsonl", "-o", "out.jsonl"]) == 70
 
 

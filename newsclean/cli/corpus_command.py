@@ -1,6 +1,6 @@
 """``newsclean corpus``: clean a JSONL corpus, with near-duplicates and learned site boilerplate.
 
-A thin shell over :func:`newsclean.corpus.clean_corpus`: argument parsing, files,
+A thin shell over :func:`newsclean.corpus.clean_corpus_lines`: argument parsing, files,
 the progress line and the closing summary. Exit codes are the main command's table
 (:mod:`newsclean.cli.report`): 0 done; 2 bad usage (the output is an input, too); 70 an
 internal error (a bug); 123 records that could not be cleaned (left out, counted and
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
 import os
 import signal
 import sys
@@ -33,10 +32,10 @@ from newsclean.corpus import (
     RecordShape,
     Sourced,
     Thresholds,
-    clean_corpus,
+    clean_corpus_lines,
 )
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
-from newsclean.corpus.stream import encode_record, read_lines, write_records
+from newsclean.corpus.stream import loads, read_lines, write_lines, write_records
 from newsclean.errors import NewscleanError
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -188,29 +187,25 @@ class ProgressLine:
             self.bar = None
 
 
-def write_output(records: Iterable[dict], path: str) -> int:
-    """Write the records to ``path`` through a temporary file beside it that replaces it only
-    when every record is written: a failing run leaves the previous output as it was."""
+def write_output(lines: Iterable[bytes], path: str) -> int:
+    """Write the JSON lines to ``path`` through a temporary file beside it that replaces it only
+    when every line is written: a failing run leaves the previous output as it was."""
     if path == "-":
-        return write_records(records, path)
+        sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stdout (a test harness's, say)
+            return write_records(map(loads, lines), "-")
+        return write_lines(lines, binary)
     folder = os.path.dirname(path)
     if folder:
         os.makedirs(folder, exist_ok=True)
-    count = 0
     with replacing(path) as raw:
         compressed = (
             gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="", compresslevel=6)
             if path.endswith(".gz")
             else None
         )
-        text = io.TextIOWrapper(compressed or raw, encoding="utf-8", newline="\n")
-        try:
-            for record in records:
-                text.write(encode_record(record))
-                count += 1
-            text.flush()
-        finally:
-            text.detach()  # the file underneath belongs to replacing()
+        count = write_lines(lines, compressed or raw)
         if compressed is not None:
             compressed.close()
     return count
@@ -296,7 +291,7 @@ def run(argv: list[str] | None = None) -> int:
     workers_die_with_this_process()  # -j N: no worker outlives a killed corpus run
     summary = CorpusSummary()
     progress = ProgressLine(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
-    records = clean_corpus(
+    lines = clean_corpus_lines(
         _sourced_lines(args.inputs),
         config=config,
         near_duplicates=args.near_duplicates,
@@ -310,7 +305,7 @@ def run(argv: list[str] | None = None) -> int:
         shape=shape,
     )
     try:
-        write_output(records, args.output)
+        write_output(lines, args.output)
         if args.save_boilerplate and summary.model is not None:
             summary.model.save(args.save_boilerplate)
     except (OSError, NewscleanError) as exc:

@@ -18,7 +18,8 @@
 from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds, site_of
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer, shingles
 from newsclean.corpus.records import RecordShape
-from newsclean.corpus.runner import NEAR_DUPLICATE_MODES, CorpusSummary, Sourced, clean_corpus
+from newsclean.corpus.runner import NEAR_DUPLICATE_MODES, CorpusSummary, clean_corpus, clean_corpus_lines
+from newsclean.corpus.step import RecordResult, Sourced, StepOptions, process_record
 from newsclean.corpus.stream import read_records, write_records
 
 __all__ = [
@@ -28,11 +29,15 @@ __all__ = [
     "BoilerplateModel",
     "CorpusSummary",
     "NearDuplicateIndex",
+    "RecordResult",
     "RecordShape",
     "Signer",
     "Sourced",
+    "StepOptions",
     "Thresholds",
     "clean_corpus",
+    "clean_corpus_lines",
+    "process_record",
     "read_records",
     "shingles",
     "site_of",

@@ -1,40 +1,45 @@
 """Corpus mode: clean many records, remove learned site boilerplate, find near-duplicates.
 
-Per-document work (parsing, the cleaning pipeline, boilerplate removal, MinHash
-signatures) runs in worker processes through :func:`~newsclean.corpus.stream.ordered_map`;
-everything that compares documents (counting passages, the LSH index) runs here, in
-input order, so the output is the same for any number of jobs.
+The per-record work (:func:`~newsclean.corpus.step.process_record`: parsing, the cleaning
+pipeline under the safety valve, boilerplate removal, passage keys, MinHash signatures,
+encoding the output line) runs in worker processes, a chunk of records at a time,
+through :func:`~newsclean.corpus.stream.ordered_chunks`; this process only merges the
+small results in input order (counting passages, the near-duplicate index), which makes
+the output the same for any number of jobs. Before the workers are forked, this process
+builds the pipeline's lazy tables once (:func:`~newsclean.corpus.step.warm_up`), so no
+worker builds its own.
 
-Learning boilerplate takes two passes. The first cleans every record and counts its
-passages; cleaned records go to a temporary spool file, so the input is read only once
-(stdin and one-shot iterables work) and the pipeline runs once per record. The second
-pass reads the spool, removes what was learned and looks for near-duplicates, which
-then compare bodies without the boilerplate that makes one site's stories look alike.
+Learning boilerplate takes two passes (:func:`_two_passes`); the cleaned records wait
+between them in the workers' own spool files, not in this process.
 """
 
 from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newsclean import pipeline_for
 from newsclean.config import Config
-from newsclean.corpus.boilerplate import (
-    BoilerplateLearner,
-    BoilerplateModel,
-    Thresholds,
-    passage_keys,
-    removed_passages,
+from newsclean.corpus.boilerplate import BoilerplateLearner, BoilerplateModel, Thresholds
+from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex
+from newsclean.corpus.records import RecordShape
+from newsclean.corpus.step import RecordResult, Sourced, StepOptions, mark_duplicate, process_record, warm_up
+from newsclean.corpus.stream import (
+    CHUNK_SIZE,
+    Span,
+    chunked,
+    close_spools,
+    loads,
+    ordered_chunks,
+    read_span,
+    spool_lines,
 )
-from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
-from newsclean.corpus.records import RecordShape, record_site, to_document, to_record
-from newsclean.corpus.stream import decode_record, encode_record, ordered_map
-from newsclean.document import Document, site_of
-from newsclean.errors import NewscleanError
-from newsclean.pipeline import Pipeline
-from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE, guard
+from newsclean.document import Document
+from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE
+
+__all__ = ["NEAR_DUPLICATE_MODES", "CorpusSummary", "Sourced", "clean_corpus", "clean_corpus_lines", "valve_of"]
 
 NEAR_DUPLICATE_MODES = ("mark", "drop")
 MAX_ERRORS_KEPT = 20
@@ -82,71 +87,48 @@ class CorpusSummary:
         return lines
 
 
-class Sourced(NamedTuple):
-    """A record (or JSON line) with the file it came from: its ``source`` when nothing names a site."""
-
-    item: Any
-    origin: str
+# -- the work a worker does on one chunk of records -------------------------------------
 
 
-class _Result(NamedTuple):
-    record: dict | None
-    site: str | None
-    passages: set[int] | None
-    signature: bytes | None
-    removed: int
-    error: str | None = None
-    held_back: bool = False
+@dataclass(frozen=True)
+class _ProcessChunk:
+    """Records in, results out (the output lines included)."""
+
+    options: StepOptions
+
+    def __call__(self, items: list) -> list[RecordResult]:
+        signer = self.options.signer()
+        return [process_record(item, self.options, signer) for item in items]
 
 
-@dataclass
-class _DocumentStep:
-    """The per-record work, run in a worker: picklable, and pure given its fields."""
+@dataclass(frozen=True)
+class _SpoolChunk:
+    """Pass 1 of learning: results without their lines, which go to this worker's spool file."""
 
-    pipeline: Pipeline | None  # None: the record is already cleaned (spooled by pass 1)
-    site_field: str | None
-    model: BoilerplateModel | None
-    learn: bool
-    signer: Signer | None
-    shape: RecordShape = RecordShape()
-    valve: tuple[float, bool] = (DEFAULT_MAX_REMOVED_SHARE, False)  # max_removed_share, allow_gutting
+    options: StepOptions
+    directory: str
 
-    def __call__(self, item: Any) -> _Result:
-        origin = None
-        if isinstance(item, Sourced):
-            item, origin = item
-        try:
-            record = decode_record(item)
-            doc = raw = to_document(record, self.shape)
-            held_back = False
-            if self.pipeline is not None:  # the safety valve, as newsclean.clean applies it
-                doc = guard(raw, self.pipeline(raw), max_removed_share=self.valve[0], allow_gutting=self.valve[1])
-                held_back = bool(doc.metadata.get("suspicious"))
-        except Exception as exc:  # one odd record is reported and counted, never the end of the run
-            message = str(exc) if isinstance(exc, NewscleanError) else f"unexpected {type(exc).__name__}: {exc}"
-            where = getattr(item, "where", "")  # a JSON line's file and line number
-            return _Result(None, None, None, None, 0, message if message.startswith(where) else f"{where}: {message}")
-        site = record_site(record, self.site_field)
-        removed = 0
-        if self.model is not None:
-            cleaned = self.model.apply(doc, site)
-            removed, doc = removed_passages(doc, cleaned), cleaned
-        passages = None
-        if self.learn and site:
-            # Count what the page carried, not what survived: a footer that the foreign_footer
-            # cleaner removes from the site's German stories still recurs on every page.
-            # Cleaned paragraphs count too, so text a cleaner rewrote is recognised as well.
-            # Titles count: a masthead line read as every page's headline is boilerplate too.
-            passages = passage_keys(site, (raw.title, *raw.paragraphs)) | passage_keys(site, doc.paragraphs)
-        signature = self.signer.signature(doc.text) if self.signer else None
-        source = site or site_of(doc.url) or origin
-        return _Result(
-            to_record(doc, record, self.shape, source), site, passages, signature, removed, held_back=held_back
-        )
+    def __call__(self, items: list) -> tuple[Span, list[RecordResult]]:
+        results = _ProcessChunk(self.options)(items)
+        span = spool_lines(self.directory, [r.line for r in results if r.line is not None])
+        return span, [r._replace(line=None) for r in results]
+
+
+@dataclass(frozen=True)
+class _SpooledChunk:
+    """Pass 2 of learning: a chunk read back from the spool that pass 1 wrote."""
+
+    options: StepOptions
+
+    def __call__(self, span: Span) -> list[RecordResult]:
+        return _ProcessChunk(self.options)(read_span(span))
+
+
+# -- the merge, in this process ------------------------------------------------------
 
 
 def clean_corpus(
-    records: Iterable[Mapping[str, Any] | str | Document],
+    records: Iterable[Mapping[str, Any] | str | bytes | Document],
     *,
     config: Any = None,
     near_duplicates: str | None = None,
@@ -170,6 +152,38 @@ def clean_corpus(
     skipped and counted there. ``shape`` names the input fields and lays out the output
     records (docs/records.md); a :class:`Sourced` item gives the file a record came from.
     """
+    lines = clean_corpus_lines(
+        records,
+        config=config,
+        near_duplicates=near_duplicates,
+        threshold=threshold,
+        boilerplate=boilerplate,
+        learn_boilerplate=learn_boilerplate,
+        site_field=site_field,
+        jobs=jobs,
+        summary=summary,
+        progress=progress,
+        shape=shape,
+    )
+    return map(loads, lines)
+
+
+def clean_corpus_lines(
+    records: Iterable[Mapping[str, Any] | str | bytes | Document],
+    *,
+    config: Any = None,
+    near_duplicates: str | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    boilerplate: BoilerplateModel | None = None,
+    learn_boilerplate: bool | Thresholds = False,
+    site_field: str | None = None,
+    jobs: int = 1,
+    summary: CorpusSummary | None = None,
+    progress: Progress | None = None,
+    shape: RecordShape = RecordShape(),
+) -> Iterator[bytes]:
+    """:func:`clean_corpus`, yielding each output record as one JSON line (UTF-8 bytes ending in a
+    newline), as the workers encoded it: this process re-encodes only the near-duplicates it marks."""
     if near_duplicates not in (None, *NEAR_DUPLICATE_MODES):
         raise ValueError(
             f"near_duplicates must be one of {', '.join(NEAR_DUPLICATE_MODES)} or None, got {near_duplicates!r}"
@@ -180,20 +194,18 @@ def clean_corpus(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     index = NearDuplicateIndex(threshold) if near_duplicates else None
     pipeline = pipeline_for(config)  # a bad configuration fails here, before any record is read
-    valve = _valve(config)
+    num_perm = index.num_perm if index is not None else None
+    options = StepOptions(pipeline, site_field, boilerplate, num_perm=num_perm, shape=shape, valve=valve_of(config))
     summary = summary if summary is not None else CorpusSummary()
     if learn_boilerplate:
         thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-        return _two_passes(
-            records, pipeline, thresholds, site_field, index, near_duplicates, jobs, summary, progress, shape, valve
-        )
+        return _two_passes(records, options, thresholds, index, near_duplicates, jobs, summary, progress)
     if boilerplate is not None:
         summary.use(boilerplate)
-    step = _DocumentStep(pipeline, site_field, boilerplate, False, _signer(index), shape, valve)
-    return _finish(ordered_map(step, records, jobs=jobs), index, near_duplicates, summary, progress)
+    return _one_pass(records, options, index, near_duplicates, jobs, summary, progress)
 
 
-def _valve(config: Any) -> tuple[float, bool]:
+def valve_of(config: Any) -> tuple[float, bool]:
     """``max_removed_share`` and ``allow_gutting`` of a configuration (a Pipeline has neither: defaults)."""
     if isinstance(config, Mapping):
         config = Config.from_mapping(config)
@@ -202,42 +214,80 @@ def _valve(config: Any) -> tuple[float, bool]:
     return DEFAULT_MAX_REMOVED_SHARE, False
 
 
-def _signer(index: NearDuplicateIndex | None) -> Signer | None:
-    return Signer(index.num_perm) if index is not None else None
-
-
-def _two_passes(
+def _one_pass(
     records,
-    pipeline: Pipeline,
-    thresholds: Thresholds,
-    site_field: str | None,
+    options: StepOptions,
     index: NearDuplicateIndex | None,
     mode: str | None,
     jobs: int,
     summary: CorpusSummary,
     progress: Progress | None,
-    shape: RecordShape,
-    valve: tuple[float, bool],
-) -> Iterator[dict]:
-    """Learn boilerplate while cleaning into a spool, then apply it and find near-duplicates."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+) -> Iterator[bytes]:
+    if jobs > 1:
+        warm_up(options)
+    results = _flat(ordered_chunks(_ProcessChunk(options), chunked(records, CHUNK_SIZE), jobs=jobs))
+    yield from _finish(_counted(results, summary, progress, "cleaning"), index, mode, summary)
+
+
+def _two_passes(
+    records,
+    options: StepOptions,
+    thresholds: Thresholds,
+    index: NearDuplicateIndex | None,
+    mode: str | None,
+    jobs: int,
+    summary: CorpusSummary,
+    progress: Progress | None,
+) -> Iterator[bytes]:
+    """Learn boilerplate while the workers clean into their spool files, then apply it and find near-duplicates.
+
+    Pass 1: each worker cleans its chunk, appends the cleaned records to its own spool
+    file and sends back where they went, with each record's site and passage keys; the
+    input is read once (stdin and one-shot iterables work) and the pipeline runs once per
+    record. Pass 2: each worker reads a chunk back, removes what was learned and computes
+    signatures, which then compare bodies without the boilerplate that makes one site's
+    stories look alike.
+    """
+    learning = replace(options, model=None, learn=True, num_perm=None)
+    if jobs > 1:
+        warm_up(options)
+    with tempfile.TemporaryDirectory(prefix="newsclean-spool-") as directory:
         learner = BoilerplateLearner(thresholds)
-        step = _DocumentStep(pipeline, site_field, None, True, None, shape, valve)
+        spans: list[Span] = []
+        chunks = ordered_chunks(_SpoolChunk(learning, directory), chunked(records, CHUNK_SIZE), jobs=jobs)
         stage = "pass 1/2, cleaning and counting passages:"
-        for result in _counted(ordered_map(step, records, jobs=jobs), summary, progress, stage):
-            learner.add(result.site, result.passages or ())
-            if result.record is not None:
-                spool.write(encode_record(result.record))
+        try:
+            for result in _counted(_spooled(chunks, spans), summary, progress, stage):
+                learner.add(result.site, result.passages or ())
+        finally:
+            close_spools(directory)  # this process's own, when it did the work (jobs == 1)
         model = learner.model()
         summary.use(model)
-        spool.seek(0)
-        step = _DocumentStep(None, site_field, model, False, _signer(index), shape)
-        yield from _finish(ordered_map(step, spool, jobs=jobs), index, mode, summary, progress, count=False)
+        applying = replace(options, pipeline=None, model=model)
+        results = _flat(ordered_chunks(_SpooledChunk(applying), spans, jobs=jobs))
+        stage = "pass 2/2, removing boilerplate:"
+        yield from _finish(_counted(results, summary, progress, stage, count=False), index, mode, summary)
+
+
+def _flat(chunks: Iterable[list[RecordResult]]) -> Iterator[RecordResult]:
+    for results in chunks:
+        yield from results
+
+
+def _spooled(chunks: Iterable[tuple[Span, list[RecordResult]]], spans: list[Span]) -> Iterator[RecordResult]:
+    """The results of pass 1's chunks; where each chunk's lines went is added to ``spans``."""
+    for span, results in chunks:
+        spans.append(span)
+        yield from results
 
 
 def _counted(
-    results: Iterable[_Result], summary: CorpusSummary, progress: Progress | None, stage: str, count: bool = True
-) -> Iterator[_Result]:
+    results: Iterable[RecordResult],
+    summary: CorpusSummary,
+    progress: Progress | None,
+    stage: str,
+    count: bool = True,
+) -> Iterator[RecordResult]:
     """Results that parsed; failures are counted. ``count=False`` for a second pass over the same records."""
     for n, result in enumerate(results, 1):
         if count:
@@ -254,31 +304,21 @@ def _counted(
 
 
 def _finish(
-    results: Iterable[_Result],
-    index: NearDuplicateIndex | None,
-    mode: str | None,
-    summary: CorpusSummary,
-    progress: Progress | None,
-    count: bool = True,
-) -> Iterator[dict]:
-    """Count removals, find near-duplicates in input order, and yield the records to keep."""
-    stage = "cleaning" if count else "pass 2/2, removing boilerplate:"
-    for result in _counted(results, summary, progress, stage, count):
-        record = result.record
-        assert record is not None
+    results: Iterable[RecordResult], index: NearDuplicateIndex | None, mode: str | None, summary: CorpusSummary
+) -> Iterator[bytes]:
+    """Count removals, find near-duplicates in input order, and yield the lines to keep."""
+    for result in results:
+        line = result.line
+        assert line is not None and result.doc_id is not None
         if result.removed:
             summary.boilerplate_removed += result.removed
             summary.documents_with_boilerplate += 1
         if index is not None:
-            match = index.match_or_add(record["id"], result.signature)
+            match = index.match_or_add(result.doc_id, result.signature)
             if match is not None:
                 summary.duplicates += 1
                 if mode == "drop":
                     continue
-                record["metadata"] = {
-                    **record["metadata"],
-                    "duplicate_of": match.representative,
-                    "duplicate_similarity": match.similarity,
-                }
+                line = mark_duplicate(line, match.representative, match.similarity)
         summary.documents_out += 1
-        yield record
+        yield line

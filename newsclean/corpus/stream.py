@@ -1,7 +1,9 @@
 """JSONL in and out (plain or gzip, files or stdin/stdout) and an ordered parallel map.
 
-Everything here streams: records are read one line at a time, and :func:`ordered_map`
-keeps at most ``jobs * AHEAD`` chunks in flight, so memory does not grow with the input.
+Everything here streams: records are read one line at a time, and :func:`ordered_chunks`
+keeps at most ``jobs * (AHEAD + 1)`` chunks in flight, so memory does not grow with the input.
+Spool files (:func:`spool_lines`, :func:`read_span`) let a worker write its cleaned
+records itself and any worker read them back, so they never pass through the main process.
 
 JSON goes through msgspec (about three times faster than the standard library at
 writing; it keeps integers of any size, where orjson would turn integers beyond 64 bits
@@ -14,14 +16,17 @@ wrote ``NaN``.
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
+import os
 import sys
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from itertools import islice
 from typing import IO, Any, TypeVar, cast
 
@@ -187,35 +192,119 @@ def _install(function: Callable) -> None:
     _WORKER_FUNCTION = function
 
 
-def _run_chunk(chunk: list) -> list:
+def _run_installed(chunk: Any) -> Any:
     assert _WORKER_FUNCTION is not None
-    return [_WORKER_FUNCTION(item) for item in chunk]
+    return _WORKER_FUNCTION(chunk)
+
+
+def ordered_chunks(function: Callable[[T], R], chunks: Iterable[T], *, jobs: int = 1) -> Iterator[R]:
+    """``map(function, chunks)`` over ``jobs`` processes, results in input order.
+
+    ``function`` is pickled once per worker, not once per chunk (and not at all where
+    workers are forked). With ``jobs == 1`` everything runs in this process. At most
+    ``jobs * (AHEAD + 1)`` chunks are in flight: input is consumed only as results are taken.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if jobs == 1:
+        yield from map(function, chunks)
+        return
+    pending: deque[Future] = deque()
+    chunks = iter(chunks)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(function,)) as pool:
+        try:
+            # The workers are forked at the first submit. This process's objects (the
+            # pipeline's tables among them) are frozen meanwhile, so the workers' collectors
+            # never walk them, and never copy the pages they share with this process.
+            gc.freeze()
+            try:
+                for chunk in islice(chunks, jobs * (AHEAD + 1)):
+                    pending.append(pool.submit(_run_installed, chunk))
+            finally:
+                gc.unfreeze()
+            while pending:
+                result = pending.popleft().result()
+                for chunk in islice(chunks, 1):
+                    pending.append(pool.submit(_run_installed, chunk))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+@dataclass(frozen=True)
+class _EachItem:
+    function: Callable
+
+    def __call__(self, chunk: list) -> list:
+        return [self.function(item) for item in chunk]
 
 
 def ordered_map(
     function: Callable[[T], R], items: Iterable[T], *, jobs: int = 1, chunk_size: int = CHUNK_SIZE
 ) -> Iterator[R]:
-    """``map(function, items)`` over ``jobs`` processes, results in input order.
-
-    ``function`` is pickled once per worker, not once per item. With ``jobs == 1``
-    everything runs in this process. Input is consumed only as results are taken.
-    """
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    """``map(function, items)`` over ``jobs`` processes in chunks of ``chunk_size``, results in input order."""
     if jobs == 1:
         yield from map(function, items)
         return
-    pending: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(function,)) as pool:
-        chunks = chunked(items, chunk_size)
-        try:
-            for chunk in islice(chunks, jobs * (AHEAD + 1)):
-                pending.append(pool.submit(_run_chunk, chunk))
-            while pending:
-                results = pending.popleft().result()
-                for chunk in islice(chunks, 1):
-                    pending.append(pool.submit(_run_chunk, chunk))
-                yield from results
-        finally:
-            for future in pending:
-                future.cancel()
+    for results in ordered_chunks(_EachItem(function), chunked(items, chunk_size), jobs=jobs):
+        yield from results
+
+
+# -- spool files: JSON lines that workers write and read back themselves ---------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a chunk's lines are: ``lengths`` consecutive lines from ``offset`` in ``path``."""
+
+    path: str
+    offset: int
+    lengths: tuple[int, ...]
+
+
+_SPOOLS: dict[tuple[str, int], IO[bytes]] = {}  # (directory, process id) -> the process's spool file
+
+
+def spool_lines(directory: str, lines: list[bytes]) -> Span:
+    """Append ``lines`` to this process's spool file in ``directory`` and say where they went.
+
+    One file per process, so workers never share one; keyed by process id too, because a
+    forked worker inherits its parent's open spool, and writing through that would
+    interleave with the parent's own writes."""
+    key = (directory, os.getpid())
+    spool = _SPOOLS.get(key)
+    if spool is None:
+        spool = _SPOOLS[key] = open(os.path.join(directory, f"{os.getpid()}.jsonl"), "ab")
+    offset = spool.tell()
+    spool.write(b"".join(lines))
+    spool.flush()  # another process reads it next
+    return Span(spool.name, offset, tuple(map(len, lines)))
+
+
+def close_spools(directory: str) -> None:
+    """Close this process's spool file in ``directory`` (worker processes close theirs on exit)."""
+    spool = _SPOOLS.pop((directory, os.getpid()), None)
+    if spool is not None:
+        spool.close()
+
+
+def read_span(span: Span) -> list[bytes]:
+    """The lines :func:`spool_lines` wrote, read back by any process."""
+    with open(span.path, "rb") as spool:
+        data = os.pread(spool.fileno(), sum(span.lengths), span.offset)
+    lines, start = [], 0
+    for length in span.lengths:
+        lines.append(data[start : start + length])
+        start += length
+    return lines
+
+
+def write_lines(lines: Iterable[bytes], out: IO[bytes] | gzip.GzipFile) -> int:
+    """Write JSON lines (bytes, each ending in a newline) to a binary stream; returns how many."""
+    count = 0
+    for line in lines:
+        out.write(line)
+        count += 1
+    out.flush()
+    return count

@@ -1,11 +1,11 @@
 """Stage 1: the local engine's per-document step, run over Ray Data batches.
 
-Each batch of ``(order, line)`` rows goes through the very ``_DocumentStep`` the local
-engine runs in its worker processes (parse, pipeline, learned boilerplate, passage
-keys, MinHash signature), so a record is cleaned identically on either engine. The
-cleaned record travels on as its JSON line (``encode_record``), exactly what the local
-engine spools between its passes and writes out: no Arrow schema has to fit every
-record's metadata.
+Each batch of ``(order, line)`` rows goes through the very per-record step the local
+engine runs in its worker processes (:func:`~newsclean.corpus.step.process_record`:
+parse, pipeline, learned boilerplate, passage keys, MinHash signature), so a record is
+cleaned identically on either engine. The cleaned record travels on as the JSON line the
+step encoded, exactly what the local engine spools between its passes and writes out:
+no Arrow schema has to fit every record's metadata.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from functools import partial
 from typing import Any
 
 from newsclean.corpus.ray_engine.inputs import FILE_SHIFT
-from newsclean.corpus.runner import Sourced, _DocumentStep
-from newsclean.corpus.stream import Line, encode_record
+from newsclean.corpus.step import Sourced, StepOptions, process_record
+from newsclean.corpus.stream import Line
 
 
 def schema() -> Any:
@@ -37,17 +37,19 @@ def schema() -> Any:
     )
 
 
-def run_step(rows: Any, step: _DocumentStep, files: Sequence[str] | None = None) -> Any:
-    """``step`` over a dataset of ``(order, line)`` rows; one row out per row in.
+def run_step(rows: Any, options: StepOptions, files: Sequence[str] | None = None) -> Any:
+    """The per-record step with ``options`` over a dataset of ``(order, line)`` rows; one row out per row in.
 
     ``files``: the input files, when the rows are input lines: each line then goes to the
     step with the file it came from (its ``source`` when nothing names a site), as the
     local command line hands them over.
     """
-    return rows.map_batches(partial(_step_batch, step=step, files=files), batch_format="pyarrow", zero_copy_batch=True)
+    return rows.map_batches(
+        partial(_step_batch, options=options, files=files), batch_format="pyarrow", zero_copy_batch=True
+    )
 
 
-def _step_batch(batch: Any, step: _DocumentStep, files: Sequence[str] | None) -> Any:
+def _step_batch(batch: Any, options: StepOptions, files: Sequence[str] | None) -> Any:
     import pyarrow as pa
 
     columns: dict[str, list] = {name: [] for name in schema().names}
@@ -58,12 +60,12 @@ def _step_batch(batch: Any, step: _DocumentStep, files: Sequence[str] | None) ->
             Sourced(Line.at(line, where or "", error), files[order >> FILE_SHIFT])
             for order, line, (where, error) in zip(orders, lines, places)
         ]
+    signer = options.signer()
     for order, line in zip(orders, lines):
-        result = step(line)
-        record = result.record
+        result = process_record(line, options, signer)
         columns["order"].append(order)
-        columns["line"].append(encode_record(record) if record is not None else None)
-        columns["id"].append(str(record["id"]) if record is not None else None)
+        columns["line"].append(result.line.decode("utf-8") if result.line is not None else None)
+        columns["id"].append(result.doc_id)
         columns["site"].append(result.site)
         columns["passages"].append(sorted(result.passages) if result.passages is not None else None)
         columns["signature"].append(result.signature)

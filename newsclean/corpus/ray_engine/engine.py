@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from newsclean import pipeline_for
 from newsclean.corpus.boilerplate import BoilerplateModel, Thresholds
-from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex, Signer
+from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateIndex
 from newsclean.corpus.ray_engine import boilerplate as distributed_boilerplate
 from newsclean.corpus.ray_engine.documents import run_step
 from newsclean.corpus.ray_engine.inputs import FILE_SHIFT, input_files, read_rows
@@ -21,7 +22,8 @@ from newsclean.corpus.ray_engine.near_duplicates import duplicates
 from newsclean.corpus.ray_engine.outputs import OUTPUT_FORMATS, RECORDS_PER_SHARD, with_duplicates, write_shards
 from newsclean.corpus.ray_engine.tables import present, where
 from newsclean.corpus.records import RecordShape
-from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, _DocumentStep, _valve
+from newsclean.corpus.runner import MAX_ERRORS_KEPT, NEAR_DUPLICATE_MODES, CorpusSummary, valve_of
+from newsclean.corpus.step import StepOptions
 from newsclean.errors import NewscleanError
 
 
@@ -62,30 +64,29 @@ def clean_corpus_on_ray(
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}, got {output_format!r}")
     index = NearDuplicateIndex(threshold) if near_duplicates else None  # checks the threshold
     pipeline = pipeline_for(config)
-    valve = _valve(config)  # the safety valve's settings, as the local engine reads them
     files = input_files(inputs)  # a missing input fails here, before the cluster does any work
     summary = summary if summary is not None else CorpusSummary()
     shape = shape if shape is not None else RecordShape()
-    signer = Signer(index.num_perm) if index is not None else None
+    num_perm = index.num_perm if index is not None else None
+    # the local engine's options, the safety valve's settings included
+    options = StepOptions(pipeline, site_field, boilerplate, num_perm=num_perm, shape=shape, valve=valve_of(config))
     with data_context(progress), _task_errors_unwrapped():
         parts = num_partitions or _cluster_cpus()
         rows = read_rows(files)
         if learn_boilerplate:
             thresholds = learn_boilerplate if isinstance(learn_boilerplate, Thresholds) else Thresholds()
-            first = run_step(
-                rows, _DocumentStep(pipeline, site_field, None, True, None, shape, valve), files
-            ).materialize()
+            learning = replace(options, model=None, learn=True, num_perm=None)
+            first = run_step(rows, learning, files).materialize()
             _account(first, files, summary)
             model = distributed_boilerplate.learn(first, thresholds, parts)
             summary.use(model)
             cleaned = where(first, present("line")).select_columns(["order", "line"])
-            final = run_step(cleaned, _DocumentStep(None, site_field, model, False, signer, shape, valve)).materialize()
+            final = run_step(cleaned, replace(options, pipeline=None, model=model)).materialize()
             _account(final, files, summary, count=False)
         else:
             if boilerplate is not None:
                 summary.use(boilerplate)
-            step = _DocumentStep(pipeline, site_field, boilerplate, False, signer, shape, valve)
-            final = run_step(rows, step, files).materialize()
+            final = run_step(rows, options, files).materialize()
             _account(final, files, summary)
         kept = where(final, present("line"))
         records = kept.select_columns(["order", "line"])

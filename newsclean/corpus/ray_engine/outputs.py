@@ -13,7 +13,8 @@ import os
 from functools import partial
 from typing import Any
 
-from newsclean.corpus.stream import encode_record, open_text
+from newsclean.corpus.step import mark_duplicate
+from newsclean.corpus.stream import open_text
 
 OUTPUT_FORMATS = ("jsonl.gz", "parquet")
 JSON_COLUMNS_KEY = "newsclean.json_columns"
@@ -36,9 +37,7 @@ def with_duplicates(records: Any, copies: Any, mode: str, num_partitions: int) -
 
 
 def _mark(line: str, duplicate_of: str, similarity: float) -> str:
-    record = json.loads(line)
-    record["metadata"] = {**record["metadata"], "duplicate_of": duplicate_of, "duplicate_similarity": similarity}
-    return encode_record(record)
+    return mark_duplicate(line, duplicate_of, similarity).decode("utf-8")  # as the local engine marks it
 
 
 def _apply_table(batch: Any, table: Any, mode: str) -> Any:
