@@ -80,3 +80,13 @@ def test_json_lines_keep_what_the_standard_library_reads(tmp_path):
     assert dumps({"x": float("nan")}) == b'{"x":null}\n'
     lone = dumps({"s": "\ud800"})
     assert lone == b'{"s":"\\ud800"}\n' and loads(lone) == {"s": "\ud800"}
+
+
+def test_a_line_holding_a_lone_surrogate_itself_is_read_and_mended():
+    # A str (not bytes) can hold a lone surrogate unescaped: msgspec cannot encode it to read
+    # it, so the standard library reads it, and the record gets U+FFFD in its place.
+    from newsclean.corpus.stream import decode_record, loads
+
+    assert loads('{"s": "\ud800"}') == {"s": "\ud800"}
+    assert decode_record('{"s": "a\ud800", "t": ["\\udc00"]}') == {"s": "a\ufffd", "t": ["\ufffd"]}
+    assert decode_record({"s": "\ud800"}) == {"s": "\ufffd"}  # records given as dicts are mended too

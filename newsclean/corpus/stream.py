@@ -114,11 +114,12 @@ def decode_record(item: Any) -> dict:
     where = getattr(item, "where", None)
     if isinstance(item, Line) and item.error:
         raise InputError(item.error, where)
+    checked = False
     if isinstance(item, (str, bytes)):
-        item = loads(item, where)
+        item, checked = _decode(item, where)
     if not isinstance(item, dict):
         raise InputError(f"a record must be a JSON object, got {type(item).__name__}", where)
-    return _without_surrogates(item)
+    return item if checked else _without_surrogates(item)
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -143,14 +144,20 @@ def read_records(paths: Iterable[str]) -> Iterator[dict]:
 
 def loads(line: str | bytes, where: str | None = None) -> Any:
     """One JSON value, as the standard library reads it; an InputError (at ``where``) if it is no JSON."""
+    return _decode(line, where)[0]
+
+
+def _decode(line: str | bytes, where: str | None) -> tuple[Any, bool]:
+    """:func:`loads`, and whether the value surely holds no lone surrogate: msgspec refuses
+    them, so whatever it decoded has none (and needs no walk through every string)."""
     if type(line) not in (str, bytes):  # msgspec takes exactly str or bytes, not a Line
         line = str(line) if isinstance(line, str) else bytes(line)
     try:
-        return _DECODER.decode(line)
-    except msgspec.DecodeError:
+        return _DECODER.decode(line), True
+    except (msgspec.DecodeError, UnicodeEncodeError):
         pass  # NaN, Infinity, a lone surrogate, or no JSON at all: the standard library decides
     try:
-        return json.loads(line)
+        return json.loads(line), False
     except ValueError as exc:
         raise InputError(f"invalid JSON line: {exc}", where) from None
 
