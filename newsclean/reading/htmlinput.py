@@ -175,10 +175,17 @@ def extract_plain(tree: HtmlElement) -> list[str]:
 _COUNT = etree.XPath("count(descendant-or-self::*)")
 
 
-def _element_count(tree: HtmlElement) -> int:
-    """The number of elements, as ``iter()`` yields them (all of them: an XPath count in C
-    costs less than a Python loop that stops at the limit)."""
-    return int(_COUNT(tree))
+def _too_large(tree: HtmlElement, html: str) -> bool:
+    """Whether the tree has more than :data:`MAX_EXTRACT_ELEMENTS` elements.
+
+    Each element is a start tag (one ``<``) or one the parser implies: ``html``, ``head``,
+    ``body``, and a ``<p>`` around a text run, of which there is at most one more than
+    there are tags. A page with few ``<`` is therefore small without counting (a C-speed
+    ``str.count``); the others are counted with an XPath in C, cheaper than a Python loop
+    that stops at the limit."""
+    if 2 * html.count("<") + 4 <= MAX_EXTRACT_ELEMENTS:
+        return False
+    return int(_COUNT(tree)) > MAX_EXTRACT_ELEMENTS
 
 
 def parse_document(html: str, *, url: str | None = None, source: str | None = None, **fields) -> Document:
@@ -205,8 +212,8 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
             metadata=metadata,
             **fields,
         )
-    elements = _element_count(tree)
-    if elements > MAX_EXTRACT_ELEMENTS:
+    too_large = _too_large(tree, html)
+    if too_large:
         paragraphs = extract_plain(tree)
     else:
         paragraphs = extract_body(tree)
@@ -214,7 +221,7 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
     doc_url = meta.pop("url")
     metadata = {k: v for k, v in meta.items() if v}
     metadata["input"] = "html"
-    if elements > MAX_EXTRACT_ELEMENTS:
+    if too_large:
         metadata["extraction"] = (
             f"plain text of a page with over {MAX_EXTRACT_ELEMENTS} elements (too large for trafilatura)"
         )
@@ -231,7 +238,7 @@ def parse_document(html: str, *, url: str | None = None, source: str | None = No
             metadata=metadata,
             **fields,
         )
-    page = read_hints(tree, words, paragraphs) if elements <= MAX_EXTRACT_ELEMENTS else None
+    page = None if too_large else read_hints(tree, words, paragraphs)
     return Document.from_paragraphs(paragraphs, title=title, url=doc_url, metadata=metadata, page=page, **fields)
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import accumulate, repeat
 from operator import add
 
@@ -138,11 +138,13 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
         if text and text.count(" ") + 1 < limit:
             blocks.append((f"inside <{_label(element)}> on the page", text))
     blocks.extend(_related_sections(tree, limit))
-    hidden, page_text = _hidden_texts(tree, limit, paragraphs)
+    # The page's readable text, read once at most: both hidden copies and standfirsts may need it.
+    readable = cache(lambda: f" {token_string(' '.join(_READABLE_TEXT(tree)))} ")
+    hidden, page_text = _hidden_texts(tree, limit, paragraphs, readable)
     # set(): menus and teaser lists repeat link texts, each is tokenised once.
     links = frozenset(token_string(t) for t in set(_LINK_TEXTS(tree)) if t.count(" ") >= 2)
     tags = frozenset(t for t in map(token_string, _TAG_TEXTS(tree)) if t)
-    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree), tags)
+    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree, readable), tags)
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -256,7 +258,9 @@ _TAG_TEXTS = etree.XPath(
 _LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
 
-def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | None = None) -> tuple[str, str]:
+def _hidden_texts(
+    tree: HtmlElement, limit: float, paragraphs: Sequence[str] | None, page_text: Callable[[], str]
+) -> tuple[str, str]:
     """The token strings of the page's small hidden blocks and, when there are any, of
     all its readable text (both padded with spaces, for whole-word substring counts).
 
@@ -265,28 +269,30 @@ def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | N
     story. Hidden blocks as large as the article are left alone (some pages hide the
     full story behind a "read more" toggle).
     """
-    roots, root_set = [], set()
+    roots, root_set, texts = [], set(), []
     for element in _HIDDEN(tree):
         if element.tag in _NEVER_BOILERPLATE or element.tag in _SKIPPED_SIBLINGS:
+            continue
+        # Inside a hidden block already taken: skipped first, as the cheapest test (a set:
+        # linear on 20,000 hidden spans).
+        if any(ancestor in root_set for ancestor in element.iterancestors()):
             continue
         # Code listings keep a hidden raw copy beside the visible one (for the copy button),
         # which line numbers and highlighting split beyond recognition: leave code alone.
         parent = element.getparent()
         if next((parent if parent is not None else element).iter(*_CODE_TAGS), None) is not None:
             continue
-        if any(ancestor in root_set for ancestor in element.iterancestors()):  # a set: linear on 20,000 hidden spans
-            continue
+        # Text nodes joined with spaces, so words of adjacent elements never run together.
         whole = token_string(" ".join(element.itertext()))
         if whole and whole.count(" ") + 1 < limit:
             roots.append(element)
             root_set.add(element)
+            texts.append(whole)
     if not roots:
         return "", ""
-    # Text nodes joined with spaces, so words of adjacent elements never run together.
-    texts = [token_string(" ".join(root.itertext())) for root in roots]
     hidden = f" {' | '.join(texts)} "
     if paragraphs is None:
-        return hidden, f" {token_string(' '.join(_READABLE_TEXT(tree)))} "
+        return hidden, page_text()
     extracted = {t for t in (token_string(nfc(" ".join(p.split()))) for p in paragraphs) if t}
     if not any(f" {t} " in hidden for t in extracted):
         return hidden, ""  # nothing extracted came from a hidden block: no copies to count
@@ -305,8 +311,7 @@ def _hidden_texts(tree: HtmlElement, limit: float, paragraphs: Sequence[str] | N
         hidden = f" {' | '.join(text for _, text in kept)} " if kept else ""
         if not hidden or not any(f" {t} " in hidden for t in extracted):
             return hidden, ""
-    page = token_string(" ".join(_READABLE_TEXT(tree)))
-    return hidden, f" {page} "
+    return hidden, page_text()
 
 
 # An extracted paragraph of at least this many words beside a hidden block places it in the article.
@@ -331,7 +336,7 @@ def _in_main_text(root: HtmlElement, extracted: set[str], hidden_roots: set[Html
     return False
 
 
-def _standfirsts(tree: HtmlElement) -> frozenset[str]:
+def _standfirsts(tree: HtmlElement, page_text: Callable[[], str]) -> frozenset[str]:
     """Texts of the sub-headings beside the page's first ``<h1>``: heading elements inside
     the small block that holds the headline (a summary set as ``<p class="lead">`` is left
     alone: on many pages that is the article's first paragraph)."""
@@ -342,7 +347,7 @@ def _standfirsts(tree: HtmlElement) -> frozenset[str]:
     box, size = h1, headline.count(" ") + 1
     # The headline's box: climb while the ancestor adds no more than a standfirst's worth of words.
     for ancestor in h1.iterancestors():
-        if ancestor.tag in _NEVER_BOILERPLATE or len(ancestor.text_content().split()) > size + 80:
+        if ancestor.tag in _NEVER_BOILERPLATE or _more_words_than(ancestor, size + 80):
             break
         box = ancestor
     found = set()
@@ -353,6 +358,20 @@ def _standfirsts(tree: HtmlElement) -> frozenset[str]:
     if found:
         # A page that prints the sentence again in its body made it article text too: the
         # extracted copy is that one (a standfirst shown once is read back from the heading).
-        page = f" {token_string(' '.join(_READABLE_TEXT(tree)))} "
+        page = page_text()
         found = {text for text in found if len(re.findall(rf"(?<= ){re.escape(text)}(?= )", page)) < 2}
     return frozenset(found)
+
+
+def _more_words_than(element: HtmlElement, limit: int) -> bool:
+    """``len(element.text_content().split()) > limit``, reading the text only until the
+    answer is known: the headline's outer boxes are often the whole page."""
+    count, joined = 0, False  # joined: the text so far ends inside a word
+    for chunk in element.itertext():
+        if not chunk:
+            continue
+        count += len(chunk.split()) - (joined and not chunk[0].isspace())
+        if count > limit:
+            return True
+        joined = not chunk[-1].isspace()
+    return False
