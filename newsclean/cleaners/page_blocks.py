@@ -8,6 +8,10 @@ read before extraction (:mod:`newsclean.reading.pagehints`), a paragraph goes wh
   the article: ``inside <div.related-posts> on the page``;
 * it sat in an item under a "Related" / "You may also like" heading:
   ``under the heading 'You may also like' on the page``;
+* it sat in the small box around a sign-up, log-in or comment form or an ad slot
+  (:mod:`newsclean.reading.boxes`), or, whatever its length, it is the whole text of an
+  element in such a box (the "Advertisement" label above an ad slot), or the heading of
+  a list of links: ``beside an ad slot on the page``;
 * its text sits in a hidden block (``display:none``, ``hidden``), whatever its length,
   and the page does not show it as often as it was extracted (the first copies are the
   visible ones): ``hidden on the page (display:none)``;
@@ -60,6 +64,7 @@ class PageBlocks(Cleaner):
         reasons: dict[int, str] = {}
         seen: Counter[str] = Counter()
         blocks = None
+        parts: dict[str, str] | None = None
         for i, t in enumerate(tokens):
             # What the page says about a paragraph depends on its text alone: memoised, so a
             # later pipeline pass does not search the blocks again.
@@ -70,6 +75,11 @@ class PageBlocks(Cleaner):
                     continue
             if page.tags and doc.memo("page_blocks.tags", i, lambda: self._is_tag_list(doc.paragraphs[i], page.tags)):
                 reasons[i] = "tag links on the page (rel=tag)"
+                continue
+            if parts is None:
+                parts = dict(page.box_parts)
+            if t and (reason := parts.get(t)):
+                reasons[i] = reason  # the whole text of an element in a widget's box
                 continue
             if t.count(" ") + 1 < self.min_words:
                 continue

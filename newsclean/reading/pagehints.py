@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import accumulate, repeat
 from operator import add
@@ -28,6 +28,7 @@ from lxml.html import HtmlElement
 
 from newsclean.document import nfc
 from newsclean.phrases.book import index
+from newsclean.reading.boxes import MAX_BOX_CHARS, REASONS, WIDGET_TAGS, find_boxes, widget_kind
 from newsclean.reading.markers import STEMS, marker_of
 from newsclean.textutil import ends_like_sentence, fold, words
 
@@ -61,6 +62,10 @@ class PageHints:
     standfirsts: frozenset[str] = frozenset()
     #: token strings of the page's tag links (``<a rel="tag">``, the microformat for tags).
     tags: frozenset[str] = frozenset()
+    #: (token string, reason) of each piece of text in a widget's box (see :mod:`.boxes`):
+    #: the box's whole text and each element's inside it. A paragraph equal to one of them
+    #: goes whatever its length: "Advertisement" beside an ad slot, a sign-up form's heading.
+    box_parts: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def link_heads(self) -> frozenset[str]:
@@ -137,14 +142,64 @@ def read_hints(tree: HtmlElement, article_words: int, paragraphs: Sequence[str] 
         text = token_string(element.text_content())
         if text and text.count(" ") + 1 < limit:
             blocks.append((f"inside <{_label(element)}> on the page", text))
-    blocks.extend(_related_sections(tree, limit))
+    walk = _walk(tree)
+    heads: list[tuple[str, str]] = []
+    blocks.extend(_related_sections(walk.headings, limit, heads))
+    box_parts = _widget_boxes(walk, paragraphs, blocks, heads)
     # The page's readable text, read once at most: both hidden copies and standfirsts may need it.
     readable = cache(lambda: f" {token_string(' '.join(_READABLE_TEXT(tree)))} ")
     hidden, page_text = _hidden_texts(tree, limit, paragraphs, readable)
     # set(): menus and teaser lists repeat link texts, each is tokenised once.
-    links = frozenset(token_string(t) for t in set(_LINK_TEXTS(tree)) if t.count(" ") >= 2)
-    tags = frozenset(t for t in map(token_string, _TAG_TEXTS(tree)) if t)
-    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree, readable), tags)
+    links = frozenset(token_string(t) for t in walk.link_texts if t.count(" ") >= 2)
+    tags = frozenset(t for t in map(token_string, walk.tag_texts) if t)
+    return PageHints(tuple(blocks), links, hidden, page_text, _standfirsts(tree, readable), tags, box_parts)
+
+
+@dataclass
+class _Walk:
+    """What one walk over the page's headings, links and widget tags collects."""
+
+    headings: list[HtmlElement] = field(default_factory=list)
+    #: the texts of links and of their children (a headline link often wraps an <h3> or <span>).
+    link_texts: set[str] = field(default_factory=set)
+    #: the texts inside tag links (``<a rel="tag">``, the microformat for tags).
+    tag_texts: list[str] = field(default_factory=list)
+    #: ``(kind, element)`` of the page's forms and ad slots (see :mod:`.boxes`).
+    widgets: list[tuple[str, HtmlElement]] = field(default_factory=list)
+
+
+_WALKED = ("a", "h2", "h3", "h4", "h5", "h6", *WIDGET_TAGS)
+
+
+def _walk(tree: HtmlElement) -> _Walk:
+    """One pass in document order, where several XPath queries each walked the whole page."""
+    walk = _Walk()
+    add_text = walk.link_texts.add
+    for element in tree.iter(_WALKED):
+        tag = element.tag
+        if tag != "a":
+            if tag in WIDGET_TAGS:
+                if kind := widget_kind(element):
+                    walk.widgets.append((kind, element))
+            else:
+                walk.headings.append(element)
+            continue
+        if element.text:
+            add_text(element.text)
+        for child in element:
+            if child.tail:
+                add_text(child.tail)
+            if not isinstance(child.tag, str):
+                continue
+            if child.text:
+                add_text(child.text)
+            for grandchild in child:
+                if grandchild.tail:
+                    add_text(grandchild.tail)
+        rel = element.get("rel")
+        if rel and "tag" in rel.split():
+            walk.tag_texts.extend(element.itertext())
+    return walk
 
 
 _HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
@@ -153,22 +208,27 @@ _HEADING_EDGES = " \t-–—•*|>»›:：·#."
 _PROSE_WORDS = 25
 
 
-def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
+def _related_sections(headings: list[HtmlElement], limit: float, heads: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Each item that follows a "Related"/"You may also like" heading, up to the next heading.
 
     The heading names the section, the items are its siblings: a list of teasers is often
     a run of ``<article>`` or ``<div>`` elements with no boilerplate class of their own.
     Items count one by one against the block size limit, as each is matched on its own.
+    A heading in any words that stands right over a list of links (:func:`_heads_link_list`)
+    is added to ``heads`` as ``(token string, reason)``: the list's items are links and go
+    as a run of linked headlines; its title is known by the markup alone.
     """
-    headings = index("related", "headings")
+    names = index("related", "headings")
     found = []
-    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):  # document order, as the XPath union gave
+    for heading in headings:  # the page's h2 to h6, in document order
         label = " ".join(heading.text_content().split())
         if not label or label.count(" ") >= 8:
             continue
         by_class = bool(marker_of(f"{heading.get('class', '')} {heading.get('id', '')}"))
-        by_words = bool(headings.match(fold(label).strip(_HEADING_EDGES).rstrip("?"), whole=True))
+        by_words = bool(names.match(fold(label).strip(_HEADING_EDGES).rstrip("?"), whole=True))
         if not (by_class or by_words):
+            if _heads_link_list(heading, label):
+                heads.append((token_string(label), LINK_LIST_HEADING))
             continue
         anchor = heading  # climb out of wrappers that hold nothing but the heading
         own = token_string(label)
@@ -198,6 +258,29 @@ def _related_sections(tree: HtmlElement, limit: float) -> list[tuple[str, str]]:
                     (f"under the heading {label[:40]!r} on the page" + (f" {CORROBORATED}" if sure else ""), text)
                 )
     return found
+
+
+LINK_LIST_HEADING = "the heading of a list of links on the page"
+# A list item whose words are at least this share link text is a link.
+_LINK_ITEM_SHARE = 0.8
+
+
+def _heads_link_list(heading: HtmlElement, label: str) -> bool:
+    """Whether a short heading (not a sentence) stands right over a list of two or more
+    items that are all links to other pages (a table of contents links to ``#anchors``)."""
+    nxt = heading.getnext()
+    if nxt is None or nxt.tag not in ("ul", "ol") or ends_like_sentence(label):
+        return False
+    items = 0
+    for item in nxt:
+        if item.tag != "li":
+            continue
+        n = len(words(item.text_content()))
+        link = item.find(".//a[@href]")
+        if not n or link is None or link.get("href", "").startswith("#") or _link_words(item) < _LINK_ITEM_SHARE * n:
+            return False
+        items += 1
+    return items >= 2
 
 
 #: Appended to the reason of a removal that two independent kinds of markup vouch for (a
@@ -249,13 +332,6 @@ _HIDDEN = etree.XPath(
     "//*[@hidden or @style[contains(translate(., ' ', ''), 'display:none')"
     " or contains(translate(., ' ', ''), 'visibility:hidden')]]"
 )
-# Tag links' texts; ``[@rel]`` first: most links have none, and normalize-space would run for each.
-_TAG_TEXTS = etree.XPath(
-    "//a[@rel][contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]/descendant-or-self::*/text()",
-    smart_strings=False,
-)
-# The link's own text and one level down: a headline link often wraps an <h3> or <span>.
-_LINK_TEXTS = etree.XPath("//a/text() | //a/*/text()", smart_strings=False)
 
 
 def _hidden_texts(
@@ -374,4 +450,43 @@ def _more_words_than(element: HtmlElement, limit: int) -> bool:
         if count > limit:
             return True
         joined = not chunk[-1].isspace()
+    return False
+
+
+def _widget_boxes(
+    walk: _Walk, paragraphs: Sequence[str] | None, blocks: list[tuple[str, str]], heads: list[tuple[str, str]]
+) -> tuple[tuple[str, str], ...]:
+    """The boxes around the page's forms and ad slots (:mod:`.boxes`): each
+    box's text is added to ``blocks``; returned are the (token string, reason) of its parts.
+
+    A box holds at most :data:`.boxes.MAX_BOX_CHARS` characters, and less than half the
+    extracted article's: characters, not words, so a box is as small in Chinese or Thai as
+    in English. The headings of lists of links in ``heads`` are parts too.
+    """
+    article = sum(len(p) for p in paragraphs) if paragraphs is not None else MAX_BOX_CHARS * 2
+    cap = min(MAX_BOX_CHARS, article * MAX_BLOCK_SHARE)
+
+    def stops(element: HtmlElement) -> bool:
+        return _longer_than(element, cap) or _holds_prose(element)
+
+    parts: dict[str, str] = dict(heads)
+    for kind, box in find_boxes(walk.widgets, stops):
+        reason = REASONS[kind]
+        whole = token_string(box.text_content())
+        if not whole:
+            continue
+        blocks.append((reason, whole))
+        for element in box.iter():
+            if isinstance(element.tag, str) and (part := token_string(element.text_content())):
+                parts.setdefault(part, reason)
+    return tuple(parts.items())
+
+
+def _longer_than(element: HtmlElement, limit: float) -> bool:
+    """Whether :func:`.boxes.text_size` is over ``limit``, the text read only until that is known."""
+    count = 0
+    for chunk in element.itertext():
+        count += len(chunk.strip())
+        if count > limit:
+            return True
     return False
