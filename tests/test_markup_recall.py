@@ -188,3 +188,109 @@ def test_a_line_like_the_page_title_stays_when_the_document_has_no_title():
         metadata={"page_title": "Harbour bridge repairs extended into spring"},
     )
     assert line not in Duplicates()(titled).paragraphs
+
+
+# --- widget boxes (reading/boxes.py): the text printed around a form or an ad slot ---------
+# The class names below are neutral on purpose ("module", "box-3"): the evidence is the form
+# field or the ad server, whatever the site calls its blocks.
+
+PITCH = "Every Friday morning the week's harbour news, sent straight to you at no cost."
+
+
+def removal_reasons(doc: newsclean.Document) -> dict[str, str]:
+    return {c.before: c.reason for c in doc.changes if c.removed}
+
+
+@pytest.mark.parametrize(
+    "field",
+    ['<input type="email" name="e"><button>Go</button>', '<input type="password" name="p">', "<textarea></textarea>"],
+)
+def test_the_pitch_beside_a_form_with_a_text_field_goes(field):
+    body = (
+        paragraphs(SENTENCES[:3])
+        + (f'<div class="module"><h4>Harbour Weekly</h4><p>{PITCH}</p><form action="/x">{field}</form></div>')
+        + paragraphs(SENTENCES[3:6])
+    )
+    text, doc = kept(page(body))
+    assert PITCH not in text and "Harbour Weekly" not in text
+    assert removal_reasons(doc)[PITCH].startswith("beside a sign-up, log-in or comment form on the page")
+    assert all(s in text for s in SENTENCES[:6])
+
+
+def test_a_search_form_is_no_evidence():
+    body = (
+        paragraphs(SENTENCES[:3])
+        + (f'<div class="module"><p>{PITCH}</p><form action="/search"><input type="search" name="q"></form></div>')
+        + paragraphs(SENTENCES[3:6])
+    )
+    text, _ = kept(page(body))
+    assert PITCH in text
+
+
+def test_a_form_inside_the_story_container_does_not_take_the_story():
+    # The form sits directly in the block that holds the article's paragraphs.
+    body = f'<div class="body">{paragraphs(SENTENCES[:2])}<form><textarea></textarea></form></div>'
+    text, _ = kept(page(body))
+    assert all(s in text for s in SENTENCES[:2])
+
+
+def test_a_form_box_is_measured_in_characters_so_chinese_prose_stays():
+    story = [
+        "市议会周二投票决定，将港口大桥的维修工程延长到明年春天结束，工程师表示北段的腐蚀比预计的更严重。",
+        "交通将在每个方向限制为一条车道，重型卡车将改道环城公路行驶，当地商户说顾客已经明显减少。",
+        "承包商承诺每周公布施工时间表，以便通勤者提前安排出行，官员承认最终费用将超出预算约五分之一。",
+    ]
+    body = "".join(f"<p>{s}</p>" for s in story)
+    html = page(
+        f'<div class="wrap">{body}<form><input type="email"></form></div>', title="港口大桥维修工程延长至明年春天"
+    )
+    text, _ = kept(html)
+    assert all(s in text for s in story)
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        '<ins class="adsbygoogle" data-ad-client="ca-pub-1"></ins>',
+        '<iframe src="https://securepubads.g.doubleclick.net/gampad/ads?sz=300x250"></iframe>',
+    ],
+)
+def test_the_label_above_an_ad_slot_goes_however_short(slot):
+    # Icelandic "advertisement": a word no phrase list knows, so only the markup can tell.
+    body = paragraphs(SENTENCES[:3]) + f'<div class="box-3"><p>Auglýsing</p>{slot}</div>' + paragraphs(SENTENCES[3:6])
+    text, doc = kept(page(body))
+    assert "Auglýsing" not in text.split("\n")
+    assert removal_reasons(doc)["Auglýsing"] == "beside an ad slot on the page"
+
+
+def test_an_ad_slot_in_the_header_does_not_take_the_byline():
+    byline = "By Maria Jensen, transport correspondent, in Harbour City"
+    body = (
+        f'<div class="top"><p>{byline}</p>'
+        '<iframe src="https://tpc.googlesyndication.com/safeframe/1"></iframe></div>' + paragraphs(SENTENCES[:5])
+    )
+    _, doc = kept(page(body))
+    assert not any(r == "beside an ad slot on the page" for r in removal_reasons(doc).values())
+
+
+def test_a_short_heading_over_a_list_of_links_goes_with_the_list():
+    links = "".join(f'<li><a href="/story/{i}">{s.split(",")[0]}</a></li>' for i, s in enumerate(SENTENCES[6:9]))
+    body = paragraphs(SENTENCES[:4]) + f"<h3>From the islands</h3><ul>{links}</ul>" + paragraphs(SENTENCES[4:6])
+    text, doc = kept(page(body))
+    assert "From the islands" not in text
+    assert removal_reasons(doc)["From the islands"] == "the heading of a list of links on the page"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # a list of points, not of links
+        "".join(f"<li>{s}</li>" for s in SENTENCES[6:9]),
+        # a table of contents: links within the page
+        "".join(f'<li><a href="#part{i}">{s.split(",")[0]}</a></li>' for i, s in enumerate(SENTENCES[6:9])),
+    ],
+)
+def test_a_heading_over_a_list_that_is_not_of_links_elsewhere_stays(items):
+    body = paragraphs(SENTENCES[:4]) + f"<h3>What the council decided</h3><ul>{items}</ul>" + paragraphs(SENTENCES[4:6])
+    text, _ = kept(page(body))
+    assert "What the council decided" in text

@@ -53,7 +53,7 @@ MAX_BOX_CHARS = 400
 FORM, AD = "form", "ad"
 #: The most text, besides the widget's own, printed beside each kind of widget: a form's
 #: heading and pitch; an ad's label ("Advertisement · story continues below").
-MAX_CHARS = {FORM: MAX_BOX_CHARS, AD: 60}
+MAX_CHARS = {FORM: MAX_BOX_CHARS, AD: 40}
 _FRAME = frozenset(("html", "body", "article", "main"))
 
 REASONS = {
