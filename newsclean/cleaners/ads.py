@@ -2,8 +2,21 @@
 "Anzeige", "Publicité", ...
 
 A paragraph goes when nothing is left of it once the ``[ads] markers`` are taken off its
-start one after another, with the dashes, pipes and bullets between them. A paragraph
-that only begins with such a word ("Advertising revenue rose 5%") keeps its text.
+start one after another, with the dashes, pipes and bullets between them (the longest
+marker wins at each step: "Annonce partenaire", not "Annonce" and a stray word).
+
+An ad slot's label often carries a few words the marker lists cannot foresee, so two
+shapes of label line go as well:
+
+* a marker, a separator (``·``, ``|``, a dash, ``:`` or ``.``) and a short tail of at most
+  four words that does not end like a sentence: "Publicité · la suite après",
+  "Реклама. 18+", "Sponsored · Continue below";
+* a two-word line, a marker and one more word written in lower case (or the whole line in
+  capitals): "Реклама партнера", "Annonce partenaire", "REKLAM ALANI".
+
+Markers of fewer than five letters in the Latin script ("ad", "pub", "pr") count only on
+their own: "Pub quiz" and "Ad revenue" are subheadings. A paragraph that only begins with
+such a word ("Advertising revenue rose 5%") keeps its text.
 """
 
 from __future__ import annotations
@@ -16,6 +29,11 @@ from newsclean.document import Document
 from newsclean.phrases.book import entries
 
 _SEPARATORS = " \t-–—•*|:·_=~()[]"
+#: What may part a label from its tail ("Publicité · la suite après", "Реклама. 18+").
+_TAIL_SEPARATOR = re.compile(r"\s*[·|•:.\-–—]+\s*")
+_MAX_TAIL_WORDS = 4
+#: Shorter Latin-script markers ("ad", "pub", "pr") are common words: only alone.
+_MIN_LABEL_LETTERS = 5
 
 
 @lru_cache(maxsize=1)
@@ -24,14 +42,32 @@ def _marker() -> re.Pattern[str]:
     return re.compile(rf"\A(?:{alternatives})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _each_marker() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(rf"(?:{p})(?!\w)") for p in dict.fromkeys(p for _, p in entries("ads", "markers")))
+
+
+def longest_marker(text: str) -> re.Match[str] | None:
+    """The longest marker at the start of ``text``: "annonce partenaire", not "annonce" (a
+    regex alternation takes the first alternative that matches). The one alternation
+    screens the text; the entries one by one run only on a line that starts with a marker."""
+    if not _marker().match(text):
+        return None
+    best = None
+    for pattern in _each_marker():
+        match = pattern.match(text)
+        if match and (best is None or match.end() > best.end()):
+            best = match
+    return best
+
+
 def only_markers(folded: str) -> bool:
     """True when the (folded) paragraph is made of ad markers and separators alone."""
     text = folded.strip(_SEPARATORS)
     if not text:
         return False
-    marker = _marker()
     for _ in range(20):  # a line of more than 20 markers is not furniture we recognise
-        match = marker.match(text)
+        match = longest_marker(text)
         if not match:
             return False
         text = text[match.end() :].lstrip(_SEPARATORS)
@@ -40,15 +76,38 @@ def only_markers(folded: str) -> bool:
     return False
 
 
+def label_line(paragraph: str, folded: str) -> str | None:
+    """How a short line reads as an ad slot's label with a few words more (see the module
+    docstring), or None."""
+    text = folded.strip(_SEPARATORS)
+    match = longest_marker(text)
+    if not match or (match.group().isascii() and len(match.group()) < _MIN_LABEL_LETTERS):
+        return None
+    rest = text[match.end() :]
+    separator = _TAIL_SEPARATOR.match(rest)
+    if separator and separator.group().strip():
+        tail = rest[separator.end() :].strip()
+        if tail and len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith((".", "!", "?")):
+            return "an advertisement label and a short tail"
+        return None
+    words = paragraph.split()
+    if len(words) == 2 and len(rest.split()) == 1 and (words[1][:1].islower() or paragraph.isupper()):
+        return "an advertisement label of two words"
+    return None
+
+
 class AdMarkers(Cleaner):
     name = "ads"
     context_free = True  # each paragraph judged by its own text alone
     summary = "advertisement markers such as '- Advertisement -', 'spot_img', 'Anzeige', 'Publicité'"
 
     def __call__(self, doc: Document) -> Document:
-        reasons = {
-            i: f"advertisement marker {p.strip()!r}"
-            for i, (p, folded) in enumerate(zip(doc.paragraphs, doc.folded))
-            if len(p) <= 200 and only_markers(folded)
-        }
+        reasons = {}
+        for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
+            if len(paragraph) > 200:
+                continue
+            if only_markers(folded):
+                reasons[i] = f"advertisement marker {paragraph.strip()!r}"
+            elif len(paragraph) <= 60 and (shape := label_line(paragraph.strip(), folded)):
+                reasons[i] = f"{shape}: {paragraph.strip()!r}"
         return doc.drop(reasons, by=self.name)
