@@ -12,7 +12,15 @@ punctuation and case never matter. A later paragraph is a copy when its tokens
 ``headline_overlap`` of its words (Jaccard) with the title or the HTML page's ``<title>`` is
 the headline again, reworded by the page template ("Star Wars Jedi: Fallen Order review –
 shoots for the moon" under the title "Star Wars Jedi: Fallen Order review"):
-``repeats the headline (0.87 word overlap)``.
+``repeats the headline (0.87 word overlap)``. A line that ends like a sentence and does
+not hold the headline's words in one run is the lead sentence retelling it ("In Kyiv the
+city museum reopened after three years of restoration." under "Kyiv city museum reopens
+after restoration"): it stays.
+
+**The headline printed again**, word for word, anywhere in the body goes whatever its
+length: a template that repeats the headline above the article's second half is not a
+refrain. The headline is the title, or, where the document has none, a first paragraph
+shaped like one (no sentence end, at least three words or ten letters).
 
 **The refrain rules.** A copy of fewer than ``min_words`` words is removed only when it
 comes within ``window`` paragraphs of the earlier one: a short line repeated on
@@ -35,13 +43,27 @@ from collections import Counter, defaultdict
 
 from newsclean.cleaners.base import Cleaner
 from newsclean.document import TITLE, Document
-from newsclean.textutil import words
+from newsclean.textutil import ends_like_sentence, words
 
 _BUCKET_LIMIT = 32  # candidates kept per 3-token key; bounds the work on repetitive input
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _holds_run(tokens: list[str], run: list[str]) -> bool:
+    """True when ``run`` occurs in ``tokens`` as consecutive words."""
+    n = len(run)
+    return any(tokens[k : k + n] == run for k in range(len(tokens) - n + 1))
+
+
+def _headline_shaped(paragraph: str, tokens: list[str]) -> bool:
+    """Long enough to be a headline and not a sentence: at least three words, or ten
+    letters in a script written without spaces."""
+    if ends_like_sentence(paragraph) and not paragraph.rstrip().endswith(("?", "!")):
+        return False
+    return len(tokens) >= 3 or sum(ch.isalpha() for ch in paragraph) >= 10
 
 
 def _one_edit_apart(a: list[str], b: list[str]) -> bool:
@@ -102,29 +124,42 @@ class Duplicates(Cleaner):
         structured = sum(1 for c in counts.values() if c > 1) >= self.structured_pages
         # The page's <title> vouches for a headline repeat only when the document keeps a
         # title: without one, that line is the only place the headline is left.
-        headlines = [set(words(t)) for t in (doc.title, doc.metadata.get("page_title") if doc.title else None) if t]
+        titles = [t for t in (doc.title, doc.metadata.get("page_title") if doc.title else None) if t]
+        headlines = [set(words(t)) for t in titles]
+        title_tokens = [words(t) for t in titles]
+        # Where the document has no title, its first paragraph may be the headline.
+        headline = TITLE if doc.title and _headline_shaped(doc.title, title_tokens[0]) else None
+        if not doc.title and doc.paragraphs and _headline_shaped(doc.paragraphs[0], all_tokens[0]):
+            headline = 0
         for i, (paragraph, tokens) in enumerate(zip(doc.paragraphs, all_tokens)):
             if not tokens or (counts[tuple(tokens)] >= self.template_count and exact.get(tuple(tokens)) != TITLE):
                 continue  # structure, unless it is the title over and over
             found = self._find(paragraph, tokens, exact, heads, tails, tokens_of, doc.positions)
             if found is None and i < self.window and headlines:
                 overlap = max(_jaccard(set(tokens), h) for h in headlines)
-                if overlap >= self.headline_overlap:
+                if overlap >= self.headline_overlap and not self._lead_sentence(paragraph, tokens, title_tokens):
                     reasons[i] = f"repeats the headline ({overlap:.2f} word overlap)"
                     continue
             if found is not None:
-                j, reason, _exact = found
+                j, reason, exact_copy = found
                 kept = i - len(reasons)
                 distance = kept - kept_rank[j] if j != TITLE else kept + 1
                 # The title and a paragraph follow one rule: a text file that begins with the
                 # title line reads it back as a paragraph, and cleaning must be idempotent.
-                far_ok = len(tokens) >= self.min_words and not structured
+                far_ok = (len(tokens) >= self.min_words and not structured) or (exact_copy and j == headline)
                 if far_ok or distance <= self.window:
                     reasons[i] = reason
                     continue
             kept_rank[i] = i - len(reasons)
             register(i, tokens)
         return doc.drop(reasons, by=self.name)
+
+    @staticmethod
+    def _lead_sentence(paragraph: str, tokens: list[str], title_tokens: list[list[str]]) -> bool:
+        """A sentence retelling the headline in more words, not the headline reprinted."""
+        if not ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("?", "!")):
+            return False
+        return not any(run and _holds_run(tokens, run) for run in title_tokens)
 
     def _find(self, paragraph, tokens, exact, heads, tails, tokens_of, positions):
         def where(j: int) -> str:  # numbered as in the input, so a reader can find it
