@@ -12,6 +12,14 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
   ("please support us", "become a member", "subscribe now") is removed, unless it is quoted
   speech. Strong phrases are first/second person calls to act, so "broad support" or
   "asked readers to donate blood" do not match.
+* **By shape**, in any wording. A paragraph of at most ``shape_max_words`` words is an
+  appeal when it asks for money or membership (a word of the ``[appeals] support``
+  family: "support", "Spende", "katkı", "응원", "a coffee"), turns to the reader or speaks
+  as the publication (second person, an imperative, "we"/"our"), and carries one more
+  sign of an appeal: another of those, an amount or a price per period, or what the
+  money pays for (``[appeals] cause``: "journalism", "newsroom", "without ads"). A
+  paragraph that reports ("said", "according to"), is quoted speech or otherwise reads as
+  reporting (``signals.evidence``) stays: a story about a fund-raiser names who asks.
 """
 
 from __future__ import annotations
@@ -19,21 +27,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsclean.cleaners.base import Cleaner, is_quoted_speech, phrase_anchors, quote_match
+from newsclean.cleaners.signals import document_lexicon, signals_of
 from newsclean.cleaners.signals.evidence import reads_as_reporting
+from newsclean.cleaners.signals.profile import read_signals
 from newsclean.document import Document
 from newsclean.phrases.book import index
+from newsclean.textutil import words
 
 OPENER_MAX_WORDS = 15
+# What may stand before an imperative that opens a sentence or clause.
+_CLAUSE_ENDS = ".!?:;,-–—。！？、，"
 
 
 class Appeals(Cleaner):
     name = "appeals"
     summary = "donation, membership, subscription and paywall appeals, whole appeal blocks included"
 
-    def __init__(self, max_words: int = 80, max_gap: int = 2, min_block_hits: int = 2):
+    def __init__(self, max_words: int = 80, max_gap: int = 2, min_block_hits: int = 2, shape_max_words: int = 70):
         self.max_words = max_words
         self.max_gap = max_gap
         self.min_block_hits = min_block_hits
+        self.shape_max_words = shape_max_words
 
     def __call__(self, doc: Document) -> Document:
         folded = doc.folded
@@ -63,7 +77,54 @@ class Appeals(Cleaner):
             match = doc.memo("appeals.strong", i, lambda: strong.search(text, phrase_anchors(doc, i)))
             if match and not is_quoted_speech(paragraph) and not reads_as_reporting(doc, i, match):
                 reasons[i] = f"matched {quote_match(paragraph, text, match)!r}"
+        for i in range(len(folded)):
+            if i not in reasons and doc.word_counts[i] <= self.shape_max_words:
+                reason = self._by_shape(doc, i)
+                if reason:
+                    reasons[i] = reason
         return doc.drop(reasons, by=self.name)
+
+    @staticmethod
+    def _by_shape(doc: Document, i: int) -> str | None:
+        """Why paragraph ``i`` reads as an appeal by its shape (see the module docstring), or None."""
+        text, anchors = doc.folded[i], phrase_anchors(doc, i)
+        ask = doc.memo("appeals.support", i, lambda: index("appeals", "support").search(text, anchors))
+        if not ask:
+            return None
+        paragraph = doc.paragraphs[i]
+        if signals_of(doc, i).reporting or is_quoted_speech(paragraph):
+            return None
+        # The rest of the paragraph must turn to the reader: an ask that is itself on the
+        # imperative list ("Assine", Thai "บริจาค", Hindi "सहयोग") counts as an imperative
+        # only where it opens a sentence or clause, as imperatives do.
+        start, end = ask.span()
+        rest_folded = text[:start] + " " + text[end:]
+        rest = paragraph[:start] + " " + paragraph[end:] if len(paragraph) == len(text) else rest_folded
+        signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc))
+        before = text[:start].rstrip(" \"'(")
+        ask_opens = not before or before[-1] in _CLAUSE_ENDS
+        imperative = signals.imperative or (ask_opens and signals_of(doc, i).imperative)
+        turns = [
+            name
+            for name, present in (
+                ("second person", signals.address),
+                ("imperative", imperative),
+                ("the publication's own voice", signals.voice),
+            )
+            if present
+        ]
+        if not turns:
+            return None
+        more = list(turns[1:])
+        if signals.money or signals.period:
+            more.append("an amount or a price per period")
+        cause = index("appeals", "cause").search(text, anchors)
+        if cause:
+            more.append(f"what it pays for ({quote_match(paragraph, text, cause)!r})")
+        if not more or reads_as_reporting(doc, i, ask):
+            return None
+        asked = quote_match(paragraph, text, ask)
+        return f"an appeal by its shape: asks for {asked!r}; {', '.join([turns[0], *more])}"
 
     def _block(self, folded: Sequence[str], start: int) -> tuple[int | None, int]:
         """End index and phrase count of the appeal block opened at ``start``, or ``(None, 0)``."""
