@@ -14,12 +14,13 @@ Two rules, both driven by the ``[appeals]`` phrase lists:
   "asked readers to donate blood" do not match.
 * **By shape**, in any wording. A paragraph of at most ``shape_max_words`` words is an
   appeal when it asks for money or membership (a word of the ``[appeals] support``
-  family: "support", "Spende", "katkı", "응원", "a coffee"), turns to the reader or speaks
-  as the publication (second person, an imperative, "we"/"our"), and carries one more
-  sign of an appeal: another of those, an amount or a price per period, or what the
-  money pays for (``[appeals] cause``: "journalism", "newsroom", "without ads"). A
-  paragraph that reports ("said", "according to"), is quoted speech or otherwise reads as
-  reporting (``signals.evidence``) stays: a story about a fund-raiser names who asks.
+  family: "support", "Spende", "katkı", "응원", "a coffee"), speaks as the publication
+  ("we", "our") or calls to act (an imperative), and names the stakes: an amount or a
+  price per period, or what the money pays for (``[appeals] cause``: "journalism",
+  "newsroom", "without ads"). A paragraph that reports ("said", "according to"), is
+  quoted speech or otherwise reads as reporting (``signals.evidence``) stays: a story
+  about a fund-raiser names who asks. So does a service piece that only addresses the
+  reader ("you can sign up for a free trial, then pay $6.99 a month").
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from newsclean.phrases.book import index
 from newsclean.textutil import words
 
 OPENER_MAX_WORDS = 15
+# An appeal that only addresses the reader and names a price is one or two short sentences.
+_SHORT_OFFER_WORDS = 30
 # What may stand before an imperative that opens a sentence or clause.
 _CLAUSE_ENDS = ".!?:;,-–—。！？、，"
 
@@ -43,7 +46,7 @@ class Appeals(Cleaner):
     name = "appeals"
     summary = "donation, membership, subscription and paywall appeals, whole appeal blocks included"
 
-    def __init__(self, max_words: int = 80, max_gap: int = 2, min_block_hits: int = 2, shape_max_words: int = 70):
+    def __init__(self, max_words: int = 80, max_gap: int = 2, min_block_hits: int = 2, shape_max_words: int = 50):
         self.max_words = max_words
         self.max_gap = max_gap
         self.min_block_hits = min_block_hits
@@ -104,27 +107,37 @@ class Appeals(Cleaner):
         before = text[:start].rstrip(" \"'(")
         ask_opens = not before or before[-1] in _CLAUSE_ENDS
         imperative = signals.imperative or (ask_opens and signals_of(doc, i).imperative)
+        # What for: money, or what the money keeps going ("our journalism", "without ads").
+        price = signals.money or signals.period
+        cause = index("appeals", "cause").search(text, anchors)
+        voice, address = signals.voice, signals.address
+        short = doc.word_counts[i] <= _SHORT_OFFER_WORDS
+        # Who asks, and for what. "We" with a price alone is a review ("we found the $10
+        # monthly plan worth it"); the reader addressed about a price alone, at length, is
+        # a service piece ("you can sign up for a free trial; afterwards you pay $6.99 a
+        # month"); a call with no stakes and no one addressed is a free offer.
+        if not (
+            (imperative and (price or cause))
+            or (voice and (cause or (address and price)))
+            or (address and (cause or (price and short)))
+        ):
+            return None
+        if reads_as_reporting(doc, i, ask):
+            return None
         turns = [
             name
             for name, present in (
-                ("second person", signals.address),
+                ("second person", address),
                 ("imperative", imperative),
-                ("the publication's own voice", signals.voice),
+                ("the publication's own voice", voice),
             )
             if present
         ]
-        if not turns:
-            return None
-        more = list(turns[1:])
-        if signals.money or signals.period:
-            more.append("an amount or a price per period")
-        cause = index("appeals", "cause").search(text, anchors)
+        stakes = ["an amount or a price per period"] if price else []
         if cause:
-            more.append(f"what it pays for ({quote_match(paragraph, text, cause)!r})")
-        if not more or reads_as_reporting(doc, i, ask):
-            return None
+            stakes.append(f"what it pays for ({quote_match(paragraph, text, cause)!r})")
         asked = quote_match(paragraph, text, ask)
-        return f"an appeal by its shape: asks for {asked!r}; {', '.join([turns[0], *more])}"
+        return f"an appeal by its shape: asks for {asked!r}; {', '.join([*turns, *stakes])}"
 
     def _block(self, folded: Sequence[str], start: int) -> tuple[int | None, int]:
         """End index and phrase count of the appeal block opened at ``start``, or ``(None, 0)``."""
