@@ -22,10 +22,26 @@ from __future__ import annotations
 
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.document import Document
-from newsclean.reading.language import detect, guess
+from newsclean.reading.language import detect, dominant_script, guess
 
 _OPENING_QUOTES = "\"'“„«‹‘‚「『"
 _CLOSING_QUOTES = "\"'”“»›’‘」』"
+
+
+# Languages langdetect confuses on a line or two: without the cheap guess's word evidence,
+# one of them is never "another language" than its sibling.
+_SIBLINGS = (
+    {"da", "no", "nb", "nn", "sv"},
+    {"cs", "sk"},
+    {"ru", "uk", "bg", "be", "mk"},
+    {"hr", "sr", "bs", "sl"},
+    {"id", "ms", "tl"},
+    {"es", "pt", "gl", "ca"},
+)
+
+
+def _siblings(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and any(a in group and b in group for group in _SIBLINGS)
 
 
 def is_quotation(paragraph: str, previous: str) -> bool:
@@ -54,28 +70,44 @@ class ForeignFooter(Cleaner):
         if len(paragraphs) < 3:
             return doc
         article, confirmed = doc.language or guess("\n".join(paragraphs)[:3000])[0], False
-        if article is None:
-            return doc  # an article in a language we cannot name: nothing to differ from
         declared = doc.metadata.get("html_lang")
+        script = dominant_script("\n".join(paragraphs[: len(paragraphs) // 2]))
         reasons: dict[int, str] = {}
         stop = max(len(paragraphs) - self.max_paragraphs, len(paragraphs) // 2)
-        for i in range(len(paragraphs) - 1, stop - 1, -1):
+        last = len(paragraphs) - 1
+        for i in range(last, stop - 1, -1):
             paragraph = paragraphs[i]
             if sum(ch.isalpha() for ch in paragraph) < self.min_letters:
+                last = i - 1
                 continue  # too short to tell a language ("©2019", "Log in"): look past it
             if is_quoted_speech(paragraph) or is_quotation(paragraph, paragraphs[i - 1] if i else ""):
                 break
             suspect, _ = guess(paragraph)
-            if suspect is None or suspect == article or suspect == declared:
+            # Another writing system than the article's (an English line under a Chinese
+            # story) is evidence by itself; the cheap guess has no words for many lines.
+            other_script = script is not None and dominant_script(paragraph) not in (script, None)
+            if suspect is None and not other_script and i == last:
+                # The cheap guess knows too few words for a short line of names ("X is a
+                # member of the Y Alliance. Terms · Privacy"): the last line is worth a
+                # langdetect call of its own (a tenth of a millisecond).
+                suspect, probability = detect(paragraph)
+                if probability < self.min_probability or _siblings(suspect, article):
+                    suspect = None  # langdetect tells Danish from Norwegian poorly on one line
+            if suspect is None and not other_script:
+                break
+            if suspect is not None and suspect in (article, declared):
                 break
             if not confirmed:  # the cheap guess can misname a language it has no list for
                 (article, certainty), confirmed = detect("\n".join(paragraphs[:stop])[:3000]), True
                 # An article whose own language is unsure (a mix, a list of names) has no
-                # "other" language: a footer judged against a guess would change with the guess.
-                if article is None or suspect == article or certainty < self.min_probability:
+                # "other" language: a footer judged against a guess would change with the
+                # guess. A line in another writing system differs from any of its guesses.
+                if article is None or suspect == article or (certainty < self.min_probability and not other_script):
                     break
             lang, probability = detect(paragraph)
             if lang is None or lang in (article, declared) or probability < self.min_probability:
                 break
+            if _siblings(lang, article):
+                break  # Danish under Norwegian is likelier a misreading than a footer
             reasons[i] = f"language {lang} ({probability:.2f}) differs from article {article}"
         return doc.drop(reasons, by=self.name)
