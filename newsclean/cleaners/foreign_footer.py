@@ -23,6 +23,7 @@ from __future__ import annotations
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.document import Document
 from newsclean.reading.language import detect, dominant_script, guess
+from newsclean.textutil import ends_like_sentence
 
 _OPENING_QUOTES = "\"'“„«‹‘‚「『"
 _CLOSING_QUOTES = "\"'”“»›’‘」』"
@@ -86,10 +87,11 @@ class ForeignFooter(Cleaner):
             # Another writing system than the article's (an English line under a Chinese
             # story) is evidence by itself; the cheap guess has no words for many lines.
             other_script = script is not None and dominant_script(paragraph) not in (script, None)
-            if suspect is None and not other_script and i == last:
+            if suspect is None and not other_script and i == last and not ends_like_sentence(paragraph):
                 # The cheap guess knows too few words for a short line of names ("X is a
-                # member of the Y Alliance. Terms · Privacy"): the last line is worth a
-                # langdetect call of its own (a tenth of a millisecond).
+                # member of the Y Alliance. Terms · Privacy"): a last line that ends like no
+                # sentence (links, a menu) is worth a langdetect call of its own (a tenth of
+                # a millisecond). An article's own last sentence is left to the guess.
                 suspect, probability = detect(paragraph)
                 if probability < self.min_probability or _siblings(suspect, article):
                     suspect = None  # langdetect tells Danish from Norwegian poorly on one line
