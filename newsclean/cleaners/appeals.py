@@ -42,6 +42,21 @@ _SHORT_OFFER_WORDS = 30
 _CLAUSE_ENDS = ".!?:;,-–—。！？、，"
 
 
+def _without_asks(folded: str, paragraph: str) -> tuple[str, str]:
+    """``folded`` and ``paragraph`` (of equal length) with every ``[appeals] support`` word
+    blanked out, so a second ask word ("สมาชิก ... สนับสนุน") is no imperative either."""
+    support = index("appeals", "support")
+    for _ in range(8):  # an appeal holds a few ask words; a list of them is no appeal
+        match = support.search(folded)
+        if not match:
+            break
+        start, end = match.span()
+        blank = " " * (end - start)
+        folded = folded[:start] + blank + folded[end:]
+        paragraph = paragraph[:start] + blank + paragraph[end:]
+    return folded, paragraph
+
+
 class Appeals(Cleaner):
     name = "appeals"
     summary = "donation, membership, subscription and paywall appeals, whole appeal blocks included"
@@ -100,9 +115,8 @@ class Appeals(Cleaner):
         # The rest of the paragraph must turn to the reader: an ask that is itself on the
         # imperative list ("Assine", Thai "บริจาค", Hindi "सहयोग") counts as an imperative
         # only where it opens a sentence or clause, as imperatives do.
-        start, end = ask.span()
-        rest_folded = text[:start] + " " + text[end:]
-        rest = paragraph[:start] + " " + paragraph[end:] if len(paragraph) == len(text) else rest_folded
+        start = ask.start()
+        rest_folded, rest = _without_asks(text, paragraph if len(paragraph) == len(text) else text)
         signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc))
         before = text[:start].rstrip(" \"'(")
         ask_opens = not before or before[-1] in _CLAUSE_ENDS

@@ -20,10 +20,14 @@ paragraph: the article-language guess is then the likelier mistake.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
+from newsclean.cleaners.signals.lexicon import lexicon
+from newsclean.cleaners.signals.sentences import stoplist
 from newsclean.document import Document
 from newsclean.reading.language import detect, dominant_script, guess
-from newsclean.textutil import ends_like_sentence
+from newsclean.textutil import ends_like_sentence, words
 
 _OPENING_QUOTES = "\"'“„«‹‘‚「『"
 _CLOSING_QUOTES = "\"'”“»›’‘」』"
@@ -43,6 +47,19 @@ _SIBLINGS = (
 
 def _siblings(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and any(a in group and b in group for group in _SIBLINGS)
+
+
+def _reads_as(language: str, paragraphs: Sequence[str]) -> bool:
+    """The text holds the function words of ``language`` as running text does (a fifth of
+    its words or more), where a jusText list for it exists."""
+    name = lexicon(language).justext
+    if name is None:
+        return True
+    tokens = words("\n".join(paragraphs)[:3000])
+    function_words = stoplist(name)
+    if not tokens or not function_words:
+        return False
+    return sum(t in function_words for t in tokens) >= 0.2 * len(tokens)
 
 
 def is_quotation(paragraph: str, previous: str) -> bool:
@@ -71,6 +88,7 @@ class ForeignFooter(Cleaner):
         if len(paragraphs) < 3:
             return doc
         article, confirmed = doc.language or guess("\n".join(paragraphs)[:3000])[0], False
+        unnamed = article is None  # neither the reader nor the cheap guess could name it
         declared = doc.metadata.get("html_lang")
         script = dominant_script("\n".join(paragraphs[: len(paragraphs) // 2]))
         reasons: dict[int, str] = {}
@@ -106,6 +124,8 @@ class ForeignFooter(Cleaner):
                 # guess. A line in another writing system differs from any of its guesses.
                 if article is None or suspect == article or (certainty < self.min_probability and not other_script):
                     break
+                if unnamed and not _reads_as(article, paragraphs[:stop]):
+                    break  # a list of names or codes: langdetect's name for it is no language
             lang, probability = detect(paragraph)
             if lang is None or lang in (article, declared) or probability < self.min_probability:
                 break
