@@ -30,7 +30,7 @@ from newsclean.phrases.book import entries
 
 _SEPARATORS = " \t-–—•*|:·_=~()[]"
 #: What may part a label from its tail ("Publicité · la suite après", "Реклама. 18+").
-_TAIL_SEPARATOR = re.compile(r"\s*[·|•:.\-–—]+\s*")
+_TAIL_SEPARATOR = re.compile(r"[·|•:.\-–—]+")
 _MAX_TAIL_WORDS = 4
 #: Shorter Latin-script markers ("ad", "pub", "pr") are common words: only alone.
 _MIN_LABEL_LETTERS = 5
@@ -84,9 +84,9 @@ def label_line(paragraph: str, folded: str) -> str | None:
     if not match or (match.group().isascii() and len(match.group()) < _MIN_LABEL_LETTERS):
         return None
     rest = text[match.end() :]
-    separator = _TAIL_SEPARATOR.match(rest)
-    if separator and separator.group().strip():
-        tail = rest[separator.end() :].strip()
+    separator = _TAIL_SEPARATOR.match(rest.lstrip())
+    if separator:
+        tail = rest.lstrip()[separator.end() :].strip()
         if tail and len(tail.split()) <= _MAX_TAIL_WORDS and not tail.endswith((".", "!", "?")):
             return "an advertisement label and a short tail"
         return None
