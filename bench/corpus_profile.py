@@ -78,6 +78,8 @@ def main() -> int:
     print(f"{args.docs} documents, {total:.1f} s under the profiler")
     for label, seconds in rows[1:]:
         print(f"{label:60s} {100 * seconds / total:5.1f} %")
+    parts = sum(seconds for label, seconds in rows[1:] if not label.startswith(" "))
+    print(f"{'the rest (start-up, files, the merge loop)':60s} {100 * (total - parts) / total:5.1f} %")
     return 0
 
 
