@@ -18,7 +18,8 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
 from newsclean import pipeline_for
 from newsclean.config import Config
@@ -40,6 +41,9 @@ from newsclean.document import Document
 from newsclean.safety import DEFAULT_MAX_REMOVED_SHARE
 
 __all__ = ["NEAR_DUPLICATE_MODES", "CorpusSummary", "Sourced", "clean_corpus", "clean_corpus_lines", "valve_of"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 NEAR_DUPLICATE_MODES = ("mark", "drop")
 MAX_ERRORS_KEPT = 20
@@ -223,9 +227,7 @@ def _one_pass(
     summary: CorpusSummary,
     progress: Progress | None,
 ) -> Iterator[bytes]:
-    if jobs > 1:
-        warm_up(options)
-    results = _flat(ordered_chunks(_ProcessChunk(options), chunked(records, CHUNK_SIZE), jobs=jobs))
+    results = _flat(_in_workers(_ProcessChunk(options), chunked(records, CHUNK_SIZE), jobs, options))
     yield from _finish(_counted(results, summary, progress, "cleaning"), index, mode, summary)
 
 
@@ -249,12 +251,10 @@ def _two_passes(
     stories look alike.
     """
     learning = replace(options, model=None, learn=True, num_perm=None)
-    if jobs > 1:
-        warm_up(options)
     with tempfile.TemporaryDirectory(prefix="newsclean-spool-") as directory:
         learner = BoilerplateLearner(thresholds)
         spans: list[Span] = []
-        chunks = ordered_chunks(_SpoolChunk(learning, directory), chunked(records, CHUNK_SIZE), jobs=jobs)
+        chunks = _in_workers(_SpoolChunk(learning, directory), chunked(records, CHUNK_SIZE), jobs, options)
         stage = "pass 1/2, cleaning and counting passages:"
         try:
             for result in _counted(_spooled(chunks, spans), summary, progress, stage):
@@ -267,6 +267,21 @@ def _two_passes(
         results = _flat(ordered_chunks(_SpooledChunk(applying), spans, jobs=jobs))
         stage = "pass 2/2, removing boilerplate:"
         yield from _finish(_counted(results, summary, progress, stage, count=False), index, mode, summary)
+
+
+def _in_workers(function: Callable[[T], R], chunks: Iterable[T], jobs: int, options: StepOptions) -> Iterator[R]:
+    """``function`` over ``chunks`` in ``jobs`` worker processes, results in input order.
+
+    With workers, this process first builds the pipeline's lazy tables (:func:`warm_up`)
+    and runs the first chunk itself, so whatever else the corpus's first records need is
+    built here too: once, and inherited by every worker forked afterwards.
+    """
+    chunks = iter(chunks)
+    if jobs > 1:
+        warm_up(options)
+        for chunk in islice(chunks, 1):
+            yield function(chunk)
+    yield from ordered_chunks(function, chunks, jobs=jobs)
 
 
 def _flat(chunks: Iterable[list[RecordResult]]) -> Iterator[RecordResult]:

@@ -109,9 +109,10 @@ def mark_duplicate(line: bytes | str, representative: str, similarity: float) ->
     return dumps(record)
 
 
-#: Paragraphs that reach the lazily built tables of the built-in cleaners (the phrase
+#: Records that reach the lazily built tables of the built-in cleaners: the phrase
 #: automaton over every language's phrase families, the language guesses and profiles,
-#: the signal lexicons) and a foreign footer, which wakes the language identifier.
+#: the signal lexicons and stop-word lists (which an appeal-like headline, judged alone,
+#: wakes), and a foreign footer, which wakes the language identifier.
 _WARM_UP_PARAGRAPHS = (
     "The harbour council met on Tuesday to weigh the budget for the new bridge, which the city has"
     " debated for three years while the river traffic kept growing.",
@@ -122,18 +123,29 @@ _WARM_UP_PARAGRAPHS = (
     "Die Stadtverwaltung hat am Dienstag beschlossen, die alte Brücke über den Fluss im kommenden Jahr"
     " vollständig zu erneuern und den Markt bis dahin geöffnet zu lassen.",
 )
+_WARM_UP_RECORDS = (
+    {
+        "id": "warm-up-1",
+        "url": "https://warm.example/1",
+        "text": "\n".join(("Harbour council weighs the bridge budget", *_WARM_UP_PARAGRAPHS)),
+    },
+    {
+        "id": "warm-up-2",
+        "url": "https://warm.example/2",
+        "title": "Donate today: keep independent reporting alive",
+        "text": "\n".join(_WARM_UP_PARAGRAPHS),
+    },
+)
 
 
 def warm_up(options: StepOptions) -> None:
-    """Build the pipeline's lazy tables in this process by cleaning one made-up record.
+    """Build the pipeline's lazy tables in this process by cleaning made-up records.
 
     Called before worker processes are forked, so every worker inherits the built tables
-    instead of building its own (the phrase automaton alone costs seconds a process).
-    The result is thrown away: the pipeline is pure, so this changes no output.
+    instead of building its own (the phrase automaton alone costs about a second a process).
+    The results are thrown away: the pipeline is pure, so this changes no output.
     """
-    text = "\n".join(("Harbour council weighs the bridge budget", *_WARM_UP_PARAGRAPHS))
-    process_record(
-        {"id": "warm-up", "url": "https://warm.example/up", "text": text},
-        StepOptions(options.pipeline, learn=True, num_perm=options.num_perm),
-    )
+    learning = StepOptions(options.pipeline, learn=True, num_perm=options.num_perm)
+    for record in _WARM_UP_RECORDS:
+        process_record(record, learning)
     detect(_WARM_UP_PARAGRAPHS[-1])  # the language identifier's profiles, whether or not a cleaner called it
