@@ -110,3 +110,28 @@ def test_standard_output_gets_the_same_lines_as_a_file(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "stdout", text_only)
     assert corpus_command.main([str(source), "-o", "-", *options]) == 0
     assert text_only.getvalue().encode("utf-8") == (tmp_path / "out.jsonl").read_bytes()
+
+
+def test_a_terminated_run_leaves_no_spool_files(tmp_path):
+    # Pass 1's spool files are named files (workers reopen them in pass 2); SIGTERM ends the
+    # command without unwinding, so its handler must remove them.
+    import os
+    import signal
+    import subprocess
+    import time
+
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in corpus(24)) * 40)
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    command = [sys.executable, "-m", "newsclean.cli.corpus_command", str(source), "-o", str(tmp_path / "out.jsonl")]
+    process = subprocess.Popen(
+        [*command, "--learn-boilerplate", "--jobs", "2", "-q"], env={**os.environ, "TMPDIR": str(spools)}
+    )
+    deadline = time.monotonic() + 120
+    while not any(spools.glob("newsclean-spool-*/*.jsonl")) and process.poll() is None:
+        assert time.monotonic() < deadline, "no spool file appeared"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=120) == 128 + signal.SIGTERM
+    assert not list(spools.iterdir()) and not (tmp_path / "out.jsonl").exists()

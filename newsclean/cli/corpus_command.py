@@ -15,9 +15,11 @@ import gzip
 import os
 import signal
 import sys
+import threading
 import traceback
-from collections.abc import Iterable
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
 
 from newsclean.cli import configfile
 from newsclean.cli.atomic import clean_exit_on, replacing
@@ -35,7 +37,7 @@ from newsclean.corpus import (
     clean_corpus_lines,
 )
 from newsclean.corpus.near_duplicates import DEFAULT_THRESHOLD
-from newsclean.corpus.stream import loads, read_lines, write_lines, write_records
+from newsclean.corpus.stream import loads, read_lines, remove_spool_directories, write_lines, write_records
 from newsclean.errors import NewscleanError
 
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -229,12 +231,36 @@ def _config(path: str | None) -> Config | None:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        with clean_exit_on(signal.SIGTERM):  # terminated: the temporary output removed, the old one kept
+        # terminated: the temporary output and the spool files removed, the old output kept
+        with clean_exit_on(signal.SIGTERM), _spools_removed_on(signal.SIGTERM):
             return run(argv)
     except Exception:
         traceback.print_exc()
         print(f"newsclean corpus: internal error; please report it (exit code {EXIT_CRASH})", file=sys.stderr)
         return EXIT_CRASH
+
+
+@contextmanager
+def _spools_removed_on(signum: int) -> Iterator[None]:
+    """On ``signum``, remove the spool directories before the handler in place (which exits
+    at once, without unwinding) runs; in the main thread only, as signal handlers are."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signum)
+
+    def handler(number: int, frame: Any) -> None:
+        remove_spool_directories()
+        if callable(previous):
+            previous(number, frame)
+        else:
+            sys.exit(128 + number)
+
+    signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signum, previous)
 
 
 def run(argv: list[str] | None = None) -> int:

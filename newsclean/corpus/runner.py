@@ -15,7 +15,6 @@ between them in the workers' own spool files, not in this process.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -35,6 +34,7 @@ from newsclean.corpus.stream import (
     loads,
     ordered_chunks,
     read_span,
+    spool_directory,
     spool_lines,
 )
 from newsclean.document import Document
@@ -251,7 +251,7 @@ def _two_passes(
     stories look alike.
     """
     learning = replace(options, model=None, learn=True, num_perm=None)
-    with tempfile.TemporaryDirectory(prefix="newsclean-spool-") as directory:
+    with spool_directory() as directory:
         learner = BoilerplateLearner(thresholds)
         spans: list[Span] = []
         chunks = _in_workers(_SpoolChunk(learning, directory), chunked(records, CHUNK_SIZE), jobs, options)

@@ -20,12 +20,14 @@ import gc
 import gzip
 import json
 import os
+import shutil
 import sys
+import tempfile
 import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from itertools import islice
 from typing import IO, Any, TypeVar, cast
@@ -271,6 +273,27 @@ class Span:
 
 
 _SPOOLS: dict[tuple[str, int], IO[bytes]] = {}  # (directory, process id) -> the process's spool file
+_SPOOL_DIRECTORIES: dict[str, int] = {}  # spool directory in use -> the process that made it
+
+
+@contextmanager
+def spool_directory() -> Iterator[str]:
+    """A temporary directory for the workers' spool files, removed with them afterwards (and
+    by :func:`remove_spool_directories` when a signal ends the process without unwinding)."""
+    with tempfile.TemporaryDirectory(prefix="newsclean-spool-") as directory:
+        _SPOOL_DIRECTORIES[directory] = os.getpid()
+        try:
+            yield directory
+        finally:
+            _SPOOL_DIRECTORIES.pop(directory, None)
+
+
+def remove_spool_directories() -> None:
+    """Remove the spool directories this process made (a forked worker inherits the table,
+    not the directories: it removes nothing). For a signal handler about to ``os._exit``."""
+    for directory, owner in list(_SPOOL_DIRECTORIES.items()):
+        if owner == os.getpid():
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 def spool_lines(directory: str, lines: list[bytes]) -> Span:
