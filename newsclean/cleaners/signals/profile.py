@@ -14,7 +14,7 @@ the document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 
 from newsclean.cleaners.signals.lexicon import Lexicon, best_language, languages, lexicon
 from newsclean.cleaners.signals.patterns import has_link, has_money, has_period
@@ -30,24 +30,100 @@ _QUOTED = re.compile(r'"[^"]{0,600}"')
 _MENU_SEPARATOR = re.compile(r"\s[·•]\s")
 
 
-@dataclass(frozen=True)
 class Signals:
-    """What one paragraph's shape says, independent of its wording."""
+    """What one paragraph's shape says, independent of its wording.
 
-    words: int
-    address: bool
-    voice: bool
-    imperative: bool
-    reporting: bool
-    money: bool
-    period: bool
-    link: bool
-    sentence_end: bool
-    quoted: bool
-    #: Short items between "·" or "•" separators: a share bar, a menu, a footer of links.
-    menu: bool
-    #: Share of function words, or None when no stop-word list applies.
-    stopwords: float | None
+    Each signal is read on first use and kept: most paragraphs are asked only for their
+    length, whether they end like a sentence or carry a link (is it a heading, a
+    headline?), and never pay for the address, imperative and money look-ups.
+    """
+
+    def __init__(
+        self, paragraph: str, folded: str, tokens: tuple[str, ...], lex: Lexicon, *, stopwords: bool = False
+    ) -> None:
+        self._paragraph = paragraph
+        self._folded = folded
+        self._tokens = tokens
+        self._lex = lex
+        self._with_stopwords = stopwords
+
+    @cached_property
+    def words(self) -> int:
+        return word_estimate(self._paragraph)
+
+    @cached_property
+    def quoted(self) -> bool:
+        return '"' in self._folded
+
+    # Speech inside quotation marks is someone else's voice: it neither addresses the
+    # reader nor speaks for the publication.
+    @cached_property
+    def _own(self) -> str:
+        return _QUOTED.sub(" ", self._folded) if self.quoted else self._folded
+
+    @cached_property
+    def _own_tokens(self) -> set[str]:
+        return set(words(self._own)) if self.quoted else set(self._tokens)
+
+    @cached_property
+    def address(self) -> bool:
+        paragraph = self._paragraph
+        return self._lex.has("address", self._own_tokens, self._own) or _cased_address(
+            self._lex, _QUOTED.sub(" ", paragraph) if self.quoted else paragraph
+        )
+
+    @cached_property
+    def voice(self) -> bool:
+        """Speaks in the publication's own voice ("our journalism")."""
+        return self._lex.has("voice", self._own_tokens, self._own)
+
+    @cached_property
+    def imperative(self) -> bool:
+        """An imperative opens a sentence or clause, or a "please" word."""
+        lex, own = self._lex, self._own
+        starts = [m.group(1) for m in _SENTENCE_START.finditer(own)]
+        return (
+            lex.imperative_start(starts)
+            or lex.has("please", self._own_tokens, own)
+            or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None)
+        )
+
+    @cached_property
+    def reporting(self) -> bool:
+        """Reports what someone said ("said", "according to")."""
+        return self._lex.has("reporting", set(self._tokens), self._folded)
+
+    @cached_property
+    def money(self) -> bool:
+        return has_money(self._folded)
+
+    @cached_property
+    def period(self) -> bool:
+        # A price per period ("monthly", "par mois") matters beside an amount or in a call
+        # to the reader; the long alternation is not run on every paragraph.
+        return (self.money or self.address or self.imperative) and has_period(self._folded)
+
+    @cached_property
+    def link(self) -> bool:
+        return has_link(self._folded)
+
+    @cached_property
+    def sentence_end(self) -> bool:
+        paragraph = self._paragraph
+        return ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥"))
+
+    @cached_property
+    def menu(self) -> bool:
+        """Short items between "·" or "•" separators: a share bar, a menu, a footer of links."""
+        return is_menu(self._paragraph)
+
+    @cached_property
+    def stopwords(self) -> float | None:
+        """Share of function words, or None when no stop-word list applies (or when not asked for)."""
+        if not self._with_stopwords:
+            return None
+        lex = self._lex
+        return stopword_share(self._tokens, lex.language, lex.justext, self._paragraph)
 
     def calls(self) -> list[str]:
         """The signals of text that addresses the reader to make them act, by name."""
@@ -152,38 +228,7 @@ def read_signals(
 
     ``stopwords``: also measure the function-word share (None otherwise): only the
     weighing of a phrase match reads it, and it is the dearest signal."""
-    quoted = '"' in folded
-    # Speech inside quotation marks is someone else's voice: it neither addresses the
-    # reader nor speaks for the publication.
-    own = _QUOTED.sub(" ", folded) if quoted else folded
-    own_tokens = set(words(own)) if quoted else set(tokens)
-    starts = [m.group(1) for m in _SENTENCE_START.finditer(own)]
-    money = has_money(folded)
-    address = lex.has("address", own_tokens, own) or _cased_address(
-        lex, _QUOTED.sub(" ", paragraph) if quoted else paragraph
-    )
-    imperative = (
-        lex.imperative_start(starts)
-        or lex.has("please", own_tokens, own)
-        or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None)
-    )
-    return Signals(
-        words=word_estimate(paragraph),
-        address=address,
-        voice=lex.has("voice", own_tokens, own),
-        imperative=imperative,
-        reporting=lex.has("reporting", set(tokens), folded),
-        money=money,
-        # A price per period ("monthly", "par mois") matters beside an amount or in a call
-        # to the reader; the long alternation is not run on every paragraph.
-        period=(money or address or imperative) and has_period(folded),
-        link=has_link(folded),
-        sentence_end=ends_like_sentence(paragraph)
-        or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥")),
-        quoted=quoted,
-        menu=is_menu(paragraph),
-        stopwords=stopword_share(tokens, lex.language, lex.justext, paragraph) if stopwords else None,
-    )
+    return Signals(paragraph, folded, tokens, lex, stopwords=stopwords)
 
 
 def is_menu(paragraph: str) -> bool:
