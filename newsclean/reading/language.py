@@ -48,6 +48,11 @@ def script_of(ch: str) -> str:
     """The first word of the character's Unicode name: LATIN, CYRILLIC, CJK, ..."""
     if ch.isascii():
         return "LATIN"
+    return _script_of_non_ascii(ch)
+
+
+@lru_cache(maxsize=8192)  # a text uses few distinct letters; their names are looked up once
+def _script_of_non_ascii(ch: str) -> str:
     try:
         return unicodedata.name(ch).split(" ", 1)[0]
     except ValueError:
@@ -66,10 +71,11 @@ def dominant_script(text: str, sample: int = 3000) -> str | None:
         return "LATIN" if _ASCII_LETTER.search(head) else None
     ascii_bytes = head.encode("ascii", "ignore")
     counts: dict[str, int] = {"LATIN": len(ascii_bytes.translate(None, _NOT_ASCII_LETTER))}
-    for ch in _ASCII_RUNS.sub("", head)[:400]:  # only the non-ASCII letters need a name lookup
+    # Only the non-ASCII letters need a name lookup, once per distinct letter.
+    for ch, n in Counter(_ASCII_RUNS.sub("", head)[:400]).items():
         if ch.isalpha():
             s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
+            counts[s] = counts.get(s, 0) + n
     counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None
@@ -104,9 +110,10 @@ def _best_stopword_language(
     # Function words score one each; a letter typical of the language scores two, which
     # decides short lines ("Üye değilseniz hemen üye olun") that hold few function words.
     counts = Counter(tokens)
-    present = counts.keys()
+    present = set(counts)  # a set: ``&`` then walks the smaller side, in C
+    signature = signature_letters()
     scores = {
-        lang: sum(counts[w] for w in words_ & present) + 2 * bool(letters & signature_letters()[lang])
+        lang: sum(counts[w] for w in words_ & present) + 2 * (not letters.isdisjoint(signature[lang]))
         for lang, words_ in stopwords().items()
     }
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

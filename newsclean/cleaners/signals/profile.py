@@ -14,7 +14,9 @@ the document.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar, overload
 
 from newsclean.cleaners.signals.lexicon import Lexicon, best_language, languages, lexicon
 from newsclean.cleaners.signals.patterns import has_link, has_money, has_period
@@ -28,6 +30,30 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]"
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;,。！？、，]\s*|\s[-–—|•/]\s)[\"'(\[¡¿]*(\w+)")
 _QUOTED = re.compile(r'"[^"]{0,600}"')
 _MENU_SEPARATOR = re.compile(r"\s[·•]\s")
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """A value computed on first access and stored in the instance's ``__dict__``, where
+    every later access finds it without a call (functools.cached_property takes a lock
+    on each first access, a cost here, where most paragraphs are asked a few signals)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _once[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
 
 
 class Signals:
@@ -47,37 +73,37 @@ class Signals:
         self._lex = lex
         self._with_stopwords = stopwords
 
-    @cached_property
+    @_once
     def words(self) -> int:
         return word_estimate(self._paragraph)
 
-    @cached_property
+    @_once
     def quoted(self) -> bool:
         return '"' in self._folded
 
     # Speech inside quotation marks is someone else's voice: it neither addresses the
     # reader nor speaks for the publication.
-    @cached_property
+    @_once
     def _own(self) -> str:
         return _QUOTED.sub(" ", self._folded) if self.quoted else self._folded
 
-    @cached_property
+    @_once
     def _own_tokens(self) -> set[str]:
         return set(words(self._own)) if self.quoted else set(self._tokens)
 
-    @cached_property
+    @_once
     def address(self) -> bool:
         paragraph = self._paragraph
         return self._lex.has("address", self._own_tokens, self._own) or _cased_address(
             self._lex, _QUOTED.sub(" ", paragraph) if self.quoted else paragraph
         )
 
-    @cached_property
+    @_once
     def voice(self) -> bool:
         """Speaks in the publication's own voice ("our journalism")."""
         return self._lex.has("voice", self._own_tokens, self._own)
 
-    @cached_property
+    @_once
     def imperative(self) -> bool:
         """An imperative opens a sentence or clause, or a "please" word."""
         lex, own = self._lex, self._own
@@ -88,36 +114,36 @@ class Signals:
             or (lex.marks["imperative"] is not None and lex.marks["imperative"].search(own) is not None)
         )
 
-    @cached_property
+    @_once
     def reporting(self) -> bool:
         """Reports what someone said ("said", "according to")."""
         return self._lex.has("reporting", set(self._tokens), self._folded)
 
-    @cached_property
+    @_once
     def money(self) -> bool:
         return has_money(self._folded)
 
-    @cached_property
+    @_once
     def period(self) -> bool:
         # A price per period ("monthly", "par mois") matters beside an amount or in a call
         # to the reader; the long alternation is not run on every paragraph.
         return (self.money or self.address or self.imperative) and has_period(self._folded)
 
-    @cached_property
+    @_once
     def link(self) -> bool:
         return has_link(self._folded)
 
-    @cached_property
+    @_once
     def sentence_end(self) -> bool:
         paragraph = self._paragraph
         return ends_like_sentence(paragraph) or paragraph.rstrip().endswith(("。", "！", "？", "」", "」", "।", "॥"))
 
-    @cached_property
+    @_once
     def menu(self) -> bool:
         """Short items between "·" or "•" separators: a share bar, a menu, a footer of links."""
         return is_menu(self._paragraph)
 
-    @cached_property
+    @_once
     def stopwords(self) -> float | None:
         """Share of function words, or None when no stop-word list applies (or when not asked for)."""
         if not self._with_stopwords:
@@ -167,10 +193,11 @@ def document_lexicon(doc: Document) -> Lexicon:
         # text English. Running text is 40-50% function words of its own language: below 30%
         # every lexicon language's jusText list is tried, and one covering half as much
         # again wins.
-        share = _stopword_share(tokens, language) if tokens and language else 0.0
+        counted = _TokenCounts(tokens)
+        share = _stopword_share(counted, language) if tokens and language else 0.0
         if tokens and share < 0.3:
-            best = _by_stopwords(tokens)
-            if best is not None and _stopword_share(tokens, best) >= 1.5 * share:
+            best = _by_stopwords(counted)
+            if best is not None and _stopword_share(counted, best) >= 1.5 * share:
                 language = best
             elif language is None:
                 language = best_language(set(tokens), "\n".join(doc.folded[:40]))
@@ -179,15 +206,25 @@ def document_lexicon(doc: Document) -> Lexicon:
     return doc.memo("signals.lexicon", 0, choose) if doc.paragraphs else lexicon(None)
 
 
-def _stopword_share(tokens: list[str], language: str) -> float:
+class _TokenCounts:
+    """The tokens a document's lexicon is chosen from, counted once: a language's share is
+    then one set intersection with its stop-word list instead of a look-up per token."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.counts = Counter(tokens)
+        self.present = set(self.counts)
+        self.total = len(tokens)
+
+
+def _stopword_share(tokens: _TokenCounts, language: str) -> float:
     name = lexicon(language).justext
     if name is None:
         return 1.0  # zh, ja, th, ko: named by their script, nothing to check
-    words = stoplist(name)
-    return sum(t in words for t in tokens) / len(tokens)
+    counts = tokens.counts
+    return sum(counts[w] for w in stoplist(name) & tokens.present) / tokens.total
 
 
-def _by_stopwords(tokens: list[str]) -> str | None:
+def _by_stopwords(tokens: _TokenCounts) -> str | None:
     """The lexicon language whose jusText list covers most of ``tokens`` (at least a fifth)."""
     best, best_share = None, 0.2
     for language in languages():
