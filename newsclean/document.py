@@ -155,9 +155,9 @@ class Document:
     @cached_property
     def tokens(self) -> tuple[tuple[str, ...], ...]:
         """The case-folded ``\\w+`` tokens of each paragraph."""
-        from newsclean.textutil import words
+        from newsclean.textutil import folded_words
 
-        return tuple(tuple(words(f)) for f in self.folded)
+        return tuple(tuple(folded_words(f)) for f in self.folded)
 
     def memo(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
         """A cleaner's per-paragraph finding, computed once and kept across ``drop``.
@@ -165,10 +165,10 @@ class Document:
         For findings that depend on the paragraph's own text alone (did a phrase match?),
         so a later pipeline pass, or a later cleaner, does not redo them.
         """
-        table = self.__dict__.setdefault("_memo", {})
-        column = table.get(key)
-        if column is None:
-            column = table[key] = [_MISSING] * len(self.paragraphs)
+        try:  # the common case first: the column exists
+            column = self.__dict__["_memo"][key]
+        except KeyError:
+            column = self.__dict__.setdefault("_memo", {}).setdefault(key, [_MISSING] * len(self.paragraphs))
         value = column[index]
         if value is _MISSING:
             value = column[index] = compute()

@@ -68,6 +68,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def folded_words(folded: str) -> list[str]:
+    """:func:`words` of text :func:`fold` already case-folded (case folding twice changes
+    nothing, so the second one is skipped)."""
+    return _WORD.findall(folded)
+
+
 def word_count(text: str) -> int:
     """Whitespace-separated words: cheap, and precise enough for length thresholds."""
     return len(text.split())

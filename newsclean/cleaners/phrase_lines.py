@@ -42,8 +42,9 @@ class PhraseLineCleaner(Cleaner):
     def __call__(self, doc: Document) -> Document:
         reasons = {}
         counts = doc.word_counts
+        family = index(self.section, self.key)
         for i in self._candidates(len(doc.paragraphs)):
-            if counts[i] > self.max_words:
+            if counts[i] > self.max_words or not family.may_match(phrase_anchors(doc, i)):
                 continue
             paragraph = doc.paragraphs[i]
             folded = doc.folded[i].strip(_EDGES)

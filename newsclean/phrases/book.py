@@ -272,13 +272,18 @@ class PhraseIndex:
     def _candidates(self, text: str, anchors: frozenset[int] | None) -> Sequence[_Phrase]:
         if anchors is None:
             anchors = anchors_in(text) if self._automaton is _AUTOMATON else self._automaton.scan(text)
-        hit = self._anchor_ids.intersection(anchors)
-        if not hit:  # the common case: nothing of this family in the paragraph
+        if self._anchor_ids.isdisjoint(anchors):  # the common case: nothing of this family in the paragraph
             return self._always_phrases
+        hit = self._anchor_ids.intersection(anchors)
         numbers = set(self._always)
         for anchor in hit:
             numbers.update(self._by_anchor[anchor])
         return [self._phrases[n] for n in sorted(numbers)]
+
+    def may_match(self, anchors: frozenset[int]) -> bool:
+        """False when no phrase of the family can match a text holding only ``anchors``
+        (:func:`anchors_in` of it or of a text it is part of): a cheap look before a search."""
+        return bool(self._always) or not self._anchor_ids.isdisjoint(anchors)
 
     def match(self, text: str, *, whole: bool = False, anchors: frozenset[int] | None = None) -> re.Match[str] | None:
         """The first phrase (in entry order) at the very start of ``text``; ``whole``: spanning all of it.

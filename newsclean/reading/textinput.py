@@ -6,6 +6,8 @@ word, becomes the title and leaves the body.
 
 from __future__ import annotations
 
+import re
+
 from newsclean.document import Document, nfc
 from newsclean.textutil import ends_like_sentence, word_count
 
@@ -50,9 +52,18 @@ def _title_read_back(lines: list[str]) -> bool:
     return len(lines) > 1 and lines[0] == lines[1] and word_count(lines[0]) >= READ_BACK_MIN_WORDS
 
 
+# Whitespace other than a single space (``\s`` and ``str.split`` agree on what whitespace is).
+_IRREGULAR_SPACE = re.compile(r"[^\S ]|  ")
+
+
+def _collapse(line: str) -> str:
+    """``" ".join(line.split())`` for a stripped line; most lines already are, and are kept."""
+    return " ".join(line.split()) if _IRREGULAR_SPACE.search(line) else line
+
+
 def parse_text(text: str, **fields) -> Document:
     """Build a Document from extracted text; positions are indices of non-blank lines."""
-    lines = [nfc(" ".join(line.split())) for _, line in split_lines(text)]
+    lines = [nfc(_collapse(line)) for _, line in split_lines(text)]
     title = fields.pop("title", None)
     positions = list(range(len(lines)))
     if title is None and lines and (looks_like_headline(lines[0], lines[1:]) or _title_read_back(lines)):

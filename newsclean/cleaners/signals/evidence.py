@@ -30,7 +30,7 @@ import re
 
 from newsclean.cleaners.signals.profile import document_lexicon, read_signals, word_estimate
 from newsclean.document import Document
-from newsclean.textutil import words
+from newsclean.textutil import folded_words
 
 KEEP_AT = 4
 _BOUNDARY = ".!?:;。！？\"'(«“"
@@ -57,7 +57,7 @@ def reporting_score(doc: Document, i: int, span: tuple[int, int]) -> tuple[int, 
     rest_folded = folded[:start] + " " + folded[end:]
     paragraph = doc.paragraphs[i]
     rest = paragraph[:start] + " " + paragraph[end:] if len(paragraph) == len(folded) else rest_folded
-    signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc), stopwords=True)
+    signals = read_signals(rest, rest_folded, tuple(folded_words(rest_folded)), document_lexicon(doc), stopwords=True)
     score, evidence = 0, []
 
     def weigh(points: int, name: str) -> None:

@@ -22,7 +22,7 @@ from newsclean.cleaners.signals.lexicon import Lexicon, best_language, languages
 from newsclean.cleaners.signals.patterns import has_link, has_money, has_period
 from newsclean.cleaners.signals.sentences import stoplist, stopword_share
 from newsclean.document import Document
-from newsclean.textutil import ends_like_sentence, words
+from newsclean.textutil import ends_like_sentence, folded_words
 
 # Characters of scripts written without spaces: about two of them make a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
@@ -89,7 +89,7 @@ class Signals:
 
     @_once
     def _own_tokens(self) -> set[str]:
-        return set(words(self._own)) if self.quoted else set(self._tokens)
+        return set(folded_words(self._own)) if self.quoted else set(self._tokens)
 
     @_once
     def address(self) -> bool:
