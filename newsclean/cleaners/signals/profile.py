@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from itertools import chain, islice
 from typing import Any, Generic, TypeVar, overload
 
 from newsclean.cleaners.signals.lexicon import Lexicon, best_language, languages, lexicon
@@ -188,16 +189,16 @@ def document_lexicon(doc: Document) -> Lexicon:
 
     def choose() -> Lexicon:
         language = doc.language if doc.language in languages() else None
-        tokens = [t for row in doc.tokens[:40] for t in row][:400]
+        tokens = list(islice(chain.from_iterable(doc.tokens[:40]), 400))
         # The reader's guess knows only the languages with phrase files and can name Danish
         # text English. Running text is 40-50% function words of its own language: below 30%
         # every lexicon language's jusText list is tried, and one covering half as much
         # again wins.
         counted = _TokenCounts(tokens)
-        share = _stopword_share(counted, language) if tokens and language else 0.0
+        share = counted.share(language) if tokens and language else 0.0
         if tokens and share < 0.3:
-            best = _by_stopwords(counted)
-            if best is not None and _stopword_share(counted, best) >= 1.5 * share:
+            best = counted.best_language()
+            if best is not None and counted.share(best) >= 1.5 * share:
                 language = best
             elif language is None:
                 language = best_language(set(tokens), "\n".join(doc.folded[:40]))
@@ -207,33 +208,40 @@ def document_lexicon(doc: Document) -> Lexicon:
 
 
 class _TokenCounts:
-    """The tokens a document's lexicon is chosen from, counted once: a language's share is
-    then one set intersection with its stop-word list instead of a look-up per token."""
+    """The tokens a document's lexicon is chosen from. One language's share is a look-up
+    per token; when every language is tried, the tokens are counted once and each share is
+    one set intersection with the language's stop-word list."""
 
     def __init__(self, tokens: list[str]) -> None:
-        self.counts = Counter(tokens)
-        self.present = set(self.counts)
+        self.tokens = tokens
         self.total = len(tokens)
+        self._counts: Counter[str] | None = None
+        self._present: set[str] = set()
 
+    def share(self, language: str) -> float:
+        """The share of the tokens on ``language``'s jusText list (1.0 for a language without one)."""
+        name = lexicon(language).justext
+        if name is None:
+            return 1.0  # zh, ja, th, ko: named by their script, nothing to check
+        words = stoplist(name)
+        if self._counts is None:
+            return sum(map(words.__contains__, self.tokens)) / self.total
+        counts = self._counts
+        return sum(counts[w] for w in words & self._present) / self.total
 
-def _stopword_share(tokens: _TokenCounts, language: str) -> float:
-    name = lexicon(language).justext
-    if name is None:
-        return 1.0  # zh, ja, th, ko: named by their script, nothing to check
-    counts = tokens.counts
-    return sum(counts[w] for w in stoplist(name) & tokens.present) / tokens.total
-
-
-def _by_stopwords(tokens: _TokenCounts) -> str | None:
-    """The lexicon language whose jusText list covers most of ``tokens`` (at least a fifth)."""
-    best, best_share = None, 0.2
-    for language in languages():
-        if lexicon(language).justext is None:
-            continue
-        share = _stopword_share(tokens, language)
-        if share > best_share:
-            best, best_share = language, share
-    return best
+    def best_language(self) -> str | None:
+        """The lexicon language whose jusText list covers most of the tokens (at least a fifth)."""
+        if self._counts is None:
+            self._counts = Counter(self.tokens)
+            self._present = set(self._counts)
+        best, best_share = None, 0.2
+        for language in languages():
+            if lexicon(language).justext is None:
+                continue
+            share = self.share(language)
+            if share > best_share:
+                best, best_share = language, share
+        return best
 
 
 def may_address(doc: Document, i: int) -> bool:
