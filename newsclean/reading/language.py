@@ -110,12 +110,16 @@ def _best_stopword_language(
     # Function words score one each; a letter typical of the language scores two, which
     # decides short lines ("Üye değilseniz hemen üye olun") that hold few function words.
     counts = Counter(tokens)
-    present = set(counts)  # a set: ``&`` then walks the smaller side, in C
-    signature = signature_letters()
-    scores = {
-        lang: sum(counts[w] for w in words_ & present) + 2 * (not letters.isdisjoint(signature[lang]))
-        for lang, words_ in stopwords().items()
-    }
+    scores = dict.fromkeys(stopwords(), 0)
+    # Only the function words present are visited: each adds its count to its languages.
+    languages_of = _languages_of_stopword()
+    for word in languages_of.keys() & counts.keys():
+        n = counts[word]
+        for lang in languages_of[word]:
+            scores[lang] += n
+    for lang, letters_ in signature_letters().items():
+        if not letters.isdisjoint(letters_):
+            scores[lang] += 2
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, best_hits = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -125,6 +129,16 @@ def _best_stopword_language(
     if best_hits < 2 or share < 0.12 or best_hits < 1.5 * runner_up:
         return None, share
     return best, min(1.0, share * 2.5)
+
+
+@lru_cache(maxsize=1)
+def _languages_of_stopword() -> dict[str, tuple[str, ...]]:
+    """Each function word of :func:`~newsclean.phrases.book.stopwords` -> the languages listing it."""
+    found: dict[str, list[str]] = {}
+    for lang, words_ in stopwords().items():
+        for word in words_:
+            found.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in found.items()}
 
 
 @lru_cache(maxsize=1)
