@@ -16,9 +16,13 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
-#: Cached per-paragraph views carried over by ``Document.drop``.
+#: Cached per-paragraph views carried over by ``Document.drop`` and ``Document.rewrite``
+#: (in this order: ``tokens`` are read from ``folded``).
 _PARAGRAPH_VIEWS = ("folded", "tokens", "word_counts")
 _MISSING = object()
+#: ``Document.memo`` keys of findings that depend on more than one paragraph's text: not
+#: carried over to a rewritten document (see ``memo(..., text_only=False)``).
+_CONTEXT_FINDINGS: set[str] = set()
 #: ``Change.after`` for a paragraph that was removed rather than rewritten.
 REMOVED = None
 #: ``Change.position`` for a change to the title rather than to a body paragraph.
@@ -159,12 +163,28 @@ class Document:
 
         return tuple(tuple(folded_words(f)) for f in self.folded)
 
-    def memo(self, key: str, index: int, compute: Callable[[], Any]) -> Any:
-        """A cleaner's per-paragraph finding, computed once and kept across ``drop``.
+    def _view_of(self, name: str, i: int) -> Any:
+        """Paragraph ``i``'s entry of the view ``name`` (what the cached property computes for it)."""
+        from newsclean.textutil import fold, folded_words
+
+        if name == "folded":
+            return fold(self.paragraphs[i])
+        if name == "tokens":
+            return tuple(folded_words(self.folded[i]))
+        return len(self.paragraphs[i].split())  # word_counts
+
+    def memo(self, key: str, index: int, compute: Callable[[], Any], *, text_only: bool = True) -> Any:
+        """A cleaner's per-paragraph finding, computed once and kept across ``drop``, and
+        across ``rewrite`` and ``retitle`` for the paragraphs whose text did not change.
 
         For findings that depend on the paragraph's own text alone (did a phrase match?),
-        so a later pipeline pass, or a later cleaner, does not redo them.
+        so a later pipeline pass, or a later cleaner, does not redo them. A finding that
+        also depends on the rest of the document (its lexicon, chosen from its words) says
+        ``text_only=False``: kept across ``drop`` all the same, but computed again for a
+        rewritten document.
         """
+        if not text_only:
+            _CONTEXT_FINDINGS.add(key)
         try:  # the common case first: the column exists
             column = self.__dict__["_memo"][key]
         except KeyError:
@@ -218,24 +238,50 @@ class Document:
         """
         changes = list(self.changes)
         paragraphs, positions = [], []
+        sources: list[int | None] = []  # per new paragraph: its index here when its text is unchanged
         for i, (text, pos) in enumerate(zip(self.paragraphs, self.positions)):
             new = new_texts.get(i, text)
+            source: int | None = i
             if new != text:
                 new = " ".join(new.split()) if "\n" in new else new.strip()
                 changes.append(Change(by, reason, text, new or REMOVED, pos))
+                source = None
             if new:
                 paragraphs.append(new)
                 positions.append(pos)
+                sources.append(source)
         if len(changes) == len(self.changes):
             return self
-        return replace(self, paragraphs=tuple(paragraphs), positions=tuple(positions), changes=tuple(changes))
+        rewritten = replace(self, paragraphs=tuple(paragraphs), positions=tuple(positions), changes=tuple(changes))
+        self._carry_over(rewritten, sources)
+        return rewritten
+
+    def _carry_over(self, new: Document, sources: list[int | None]) -> None:
+        """Hand ``new`` the cached views and per-paragraph findings of the paragraphs whose
+        text it keeps (``sources[j]``: the index here of its paragraph ``j``, or None for a
+        changed one, computed afresh). Findings that depend on more than their paragraph's
+        text are not handed on."""
+        for name in _PARAGRAPH_VIEWS:
+            if name in self.__dict__:
+                old = self.__dict__[name]
+                new.__dict__[name] = tuple(
+                    old[s] if s is not None else new._view_of(name, j) for j, s in enumerate(sources)
+                )
+        if "_memo" in self.__dict__:
+            new.__dict__["_memo"] = {
+                key: [column[s] if s is not None else _MISSING for s in sources]
+                for key, column in self.__dict__["_memo"].items()
+                if key not in _CONTEXT_FINDINGS
+            }
 
     def retitle(self, title: str | None, *, reason: str, by: str) -> Document:
         """Return a copy with a new title, recorded at position ``TITLE``."""
         if title == self.title:
             return self
         change = Change(by, reason, self.title or "", title or REMOVED, TITLE)
-        return replace(self, title=title, changes=self.changes + (change,))
+        retitled = replace(self, title=title, changes=self.changes + (change,))
+        self._carry_over(retitled, list(range(len(self.paragraphs))))
+        return retitled
 
     def with_metadata(self, **values: Any) -> Document:
         """Return a copy with metadata keys added or replaced (not an audited change)."""

@@ -204,7 +204,8 @@ def document_lexicon(doc: Document) -> Lexicon:
                 language = best_language(set(tokens), "\n".join(doc.folded[:40]))
         return lexicon(language)
 
-    return doc.memo("signals.lexicon", 0, choose) if doc.paragraphs else lexicon(None)
+    # Chosen from the first paragraphs' words: computed again for a rewritten document.
+    return doc.memo("signals.lexicon", 0, choose, text_only=False) if doc.paragraphs else lexicon(None)
 
 
 class _TokenCounts:
@@ -260,9 +261,13 @@ def may_address(doc: Document, i: int) -> bool:
 
 
 def signals_of(doc: Document, i: int) -> Signals:
-    """The :class:`Signals` of paragraph ``i`` (memoised on the document)."""
+    """The :class:`Signals` of paragraph ``i`` (memoised on the document; read with the
+    document's lexicon, so computed again for a rewritten document)."""
     return doc.memo(
-        "signals", i, lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc))
+        "signals",
+        i,
+        lambda: read_signals(doc.paragraphs[i], doc.folded[i], doc.tokens[i], document_lexicon(doc)),
+        text_only=False,
     )
 
 
