@@ -11,6 +11,7 @@ from newsclean.cleaners.credits import Credits
 from newsclean.cleaners.date_lines import DateLines
 from newsclean.cleaners.duplicates import Duplicates
 from newsclean.cleaners.foreign_footer import ForeignFooter
+from newsclean.cleaners.forms import Forms
 from newsclean.cleaners.newsletter import NewsletterPrompts
 from newsclean.cleaners.page_blocks import PageBlocks
 from newsclean.cleaners.promos import Promos
@@ -42,6 +43,7 @@ BUILTINS: dict[str, type[Cleaner]] = {
         PageBlocks,
         Standfirst,
         ForeignFooter,
+        Forms,
         Structure,
         Duplicates,
         Quotes,
@@ -59,6 +61,7 @@ __all__ = [
     "DateLines",
     "Duplicates",
     "ForeignFooter",
+    "Forms",
     "NewsletterPrompts",
     "PageBlocks",
     "Promos",

@@ -1,0 +1,210 @@
+"""Comment and log-in forms, newsletter boxes and share/follow lines, recognised by their
+shape in any wording: several furniture word families together in a short paragraph that
+does not report (:mod:`newsclean.cleaners.signals.furniture`, per-language data).
+
+* **Comment furniture**: a comment-family word ("Kommentare", "opiniones", "댓글") with a
+  second sign of the form: a log-in word, a moderation rule, a button, a count
+  ("12 comments"), a turn to the reader ("Write your opinion"), the article named
+  ("Diskuse k článku"); or alone, as a short heading at the tail with no prose after it.
+  A log-in line ("Sign in with your account") at an edge, turning to the reader or
+  beside a button. Short label lines next to such a line (Name, E-mail, Post) go with it.
+* **Newsletter box**: an e-mail, newsletter or unsubscribe word with two more of: a
+  sign-up word, a cadence ("every Friday", "毎朝"), "free", "unsubscribe", a turn to
+  the reader.
+* **Share and follow lines**: two network names; one with a share or follow verb; or a
+  share / follow verb with a friend, the article or "useful" ("Send the article to a
+  friend", "Found this useful? Pass it on"), turning to the reader or not a sentence.
+
+None of it applies to a paragraph longer than ``max_words`` words, one that reports
+("said", "according to"), quoted speech, or one the phrase evidence weighs as reporting
+(:func:`newsclean.cleaners.signals.evidence.reads_as_reporting`): a story *about* comment
+sections or newsletters keeps its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsclean.cleaners.base import Cleaner, is_quoted_speech
+from newsclean.cleaners.signals import document_lexicon, signals_of
+from newsclean.cleaners.signals.evidence import KEEP_AT, reporting_score
+from newsclean.cleaners.signals.furniture import Found, find
+from newsclean.cleaners.signals.patterns import has_digit
+from newsclean.document import Document
+
+# Where a sentence starts: the paragraph's start, or after a full stop, "?", "!" or a colon.
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;。！？]\s*)[\"'(\[¡¿]*(\w+)")
+_FORM_LABELS = frozenset(("field", "button", "comment", "login", "policy"))
+_NEWSLETTER_CORE = ("mail", "letter", "unsubscribe")
+_NEWSLETTER_KINDS = ("mail", "letter", "signup", "unsubscribe", "cadence", "free")
+
+
+class Forms(Cleaner):
+    name = "forms"
+    summary = "comment and log-in forms, newsletter boxes and share/follow lines by their shape, in 30 languages"
+
+    def __init__(self, max_words: int = 30, tail: int = 4, lead: int = 2, label_words: int = 4):
+        self.max_words = max_words
+        self.tail = tail
+        self.lead = lead
+        self.label_words = label_words
+
+    def __call__(self, doc: Document) -> Document:
+        n = len(doc.paragraphs)
+        if not n:
+            return doc
+        language = document_lexicon(doc).language or doc.language
+        found: dict[int, Found] = {}
+        reasons: dict[int, str] = {}
+        for i, paragraph in enumerate(doc.paragraphs):
+            if len(paragraph) > 16 * self.max_words:
+                continue  # too long to be furniture; spares the scan
+            hits = find(doc.folded[i], language)
+            if not hits.words:
+                continue
+            found[i] = hits
+            reason = self._judge(doc, i, hits)
+            if reason:
+                reasons[i] = reason
+        reasons.update(self._form_labels(doc, found, reasons))
+        return doc.drop(reasons, by=self.name) if reasons else doc
+
+    # -- one paragraph ---------------------------------------------------------------
+
+    def _judge(self, doc: Document, i: int, hits: Found) -> str | None:
+        signals = signals_of(doc, i)
+        paragraph = doc.paragraphs[i]
+        if signals.words > self.max_words or is_quoted_speech(paragraph):
+            return None
+        if signals.reporting and signals.words > 10:
+            return None  # "Subscribers interviewed for the report said ...": reporting
+        verdict = self._comments(doc, i, hits) or self._newsletter(doc, i, hits) or self._social(doc, i, hits)
+        if verdict is None:
+            return None
+        reason, surplus = verdict
+        # Each sign beyond the rule's minimum raises the bar the text around must clear to
+        # read as reporting (signals.evidence).
+        if reporting_score(doc, i, hits.first)[0] >= KEEP_AT + surplus:
+            return None
+        return reason
+
+    def _calls(self, doc: Document, i: int) -> list[str]:
+        """Second-person address, and an imperative that opens a sentence (not a clause:
+        "..., werden mit Spannung erwartet" is no call)."""
+        signals = signals_of(doc, i)
+        calls = []
+        if signals.imperative:
+            lex = document_lexicon(doc)
+            if not lex.words["imperative"] or lex.imperative_start(
+                [m.group(1) for m in _SENTENCE_START.finditer(doc.folded[i])]
+            ) or lex.has("please", set(doc.tokens[i]), doc.folded[i]):
+                calls.append("imperative")
+        if signals.address:
+            calls.append("second person")
+        return calls
+
+    def _at_tail(self, doc: Document, i: int) -> bool:
+        n = len(doc.paragraphs)
+        return n >= 3 and i >= n - self.tail
+
+    def _comments(self, doc: Document, i: int, hits: Found) -> tuple[str, int] | None:
+        """Comment-family words with signs of the form, weighed with the position: the
+        tail or the top counts for, the body against, more than 15 words against."""
+        signals = signals_of(doc, i)
+        kinds = hits.kinds()
+        if "comment" in kinds:
+            label = "comment furniture"
+            support = [f"{f} word {hits.words[f][0]!r}" for f in ("login", "policy") if f in kinds]
+            short = signals.words <= 8
+            if "button" in kinds and short:
+                support.append(f"button {hits.words['button'][0]!r}")
+            if has_digit(doc.paragraphs[i]) and short:
+                support.append("a count")
+            if "object" in kinds and short:
+                support.append(f"names the article ({hits.words['object'][0]!r})")
+            if not support and self._is_tail_heading(doc, i):
+                support.append("a short heading")
+        elif "login" in kinds:
+            label = "log-in furniture"
+            support = [f"{f} word {hits.words[f][0]!r}" for f in ("button", "field", "policy") if f in kinds]
+        else:
+            return None
+        if signals.words <= 12:
+            support += self._calls(doc, i)
+        if not support:
+            return None
+        place = self._place(doc, i)
+        score = len(support) + (1 if place != "body" else -1) - (signals.words > 15)
+        if score < 2:
+            return None
+        return f"{label} at the {place}: {_quoted_words(hits)}; {', '.join(support)}", score - 2
+
+    def _place(self, doc: Document, i: int) -> str:
+        if self._at_tail(doc, i):
+            return "tail"
+        return "top" if len(doc.paragraphs) >= 3 and i < self.lead else "body"
+
+    def _is_tail_heading(self, doc: Document, i: int) -> bool:
+        """A short line that is no sentence, at the tail, with no prose after it."""
+        signals = signals_of(doc, i)
+        if not self._at_tail(doc, i) or signals.words > 6 or signals.sentence_end:
+            return False
+        return all(doc.word_counts[k] <= self.max_words for k in range(i + 1, len(doc.paragraphs)))
+
+    def _newsletter(self, doc: Document, i: int, hits: Found) -> tuple[str, int] | None:
+        kinds = hits.kinds()
+        if not any(f in kinds for f in _NEWSLETTER_CORE):
+            return None
+        named = [f"{f} {hits.words[f][0]!r}" for f in _NEWSLETTER_KINDS if f in kinds]
+        calls = self._calls(doc, i)
+        signs = len(named) + bool(calls)
+        if signs < 3:
+            return None
+        return f"newsletter box: {', '.join(named + calls)}", signs - 3
+
+    def _social(self, doc: Document, i: int, hits: Found) -> tuple[str, int] | None:
+        kinds = hits.kinds()
+        networks = hits.networks()
+        verbs = [f for f in ("share", "follow") if f in kinds]
+        words = _quoted_words(hits)
+        if networks >= 2:
+            return f"share/follow line: {networks} networks ({words})", networks - 2 + len(verbs)
+        if networks and verbs:
+            return f"share/follow line: a network with a {verbs[0]} verb ({words})", 0
+        if not verbs:
+            return None
+        signals = signals_of(doc, i)
+        targets = [f for f in ("friend", "object", "useful") if f in kinds]
+        turns = self._calls(doc, i) or (["not a sentence"] if not signals.sentence_end else [])
+        if "?" in doc.paragraphs[i] or "？" in doc.paragraphs[i]:
+            turns.append("a question")
+        if targets and turns:
+            return f"share/follow line: {words}; {', '.join(turns)}", len(targets) - 1
+        if "follow" in kinds and len(set(hits.words["follow"])) >= 2 and turns:
+            return f"follow line: {words}; {', '.join(turns)}", 0
+        return None
+
+    # -- runs of form labels -----------------------------------------------------------
+
+    def _form_labels(self, doc: Document, found: dict[int, Found], reasons: dict[int, str]) -> dict[int, str]:
+        """Short label lines ("Name", "E-mail", "Post") next to a comment-form line."""
+        extra: dict[int, str] = {}
+        for i in sorted(k for k, r in reasons.items() if r.startswith(("comment furniture", "log-in furniture"))):
+            for step in (-1, 1):
+                k = i + step
+                while 0 <= k < len(doc.paragraphs) and k not in reasons and k not in extra and self._is_label(doc, k, found):
+                    extra[k] = f"a form label beside the comment form at paragraph {i + 1}: {_quoted_words(found[k])}"
+                    k += step
+        return extra
+
+    def _is_label(self, doc: Document, k: int, found: dict[int, Found]) -> bool:
+        hits = found.get(k)
+        if hits is None or not (hits.kinds() & _FORM_LABELS):
+            return False
+        signals = signals_of(doc, k)
+        return signals.words <= self.label_words and not signals.sentence_end and not signals.reporting
+
+
+def _quoted_words(hits: Found) -> str:
+    """The family words found, for a reason: "comment 'kommentar', login 'log ind'"."""
+    return ", ".join(f"{family} {words[0]!r}" for family, words in hits.words.items())
