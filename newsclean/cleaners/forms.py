@@ -43,8 +43,9 @@ class Forms(Cleaner):
     name = "forms"
     summary = "comment and log-in forms, newsletter boxes and share/follow lines by their shape, in 30 languages"
 
-    def __init__(self, max_words: int = 30, tail: int = 4, lead: int = 2, label_words: int = 4):
+    def __init__(self, max_words: int = 30, social_words: int = 30, tail: int = 4, lead: int = 2, label_words: int = 4):
         self.max_words = max_words
+        self.social_words = social_words
         self.tail = tail
         self.lead = lead
         self.label_words = label_words
@@ -76,6 +77,8 @@ class Forms(Cleaner):
         paragraph = doc.paragraphs[i]
         if signals.words > self.max_words or is_quoted_speech(paragraph):
             return None
+        if signals.words > 4 and paragraph.rstrip().endswith((":", "：")):
+            return None  # "Here you can register:" announces what follows
         if signals.reporting and signals.words > 10:
             return None  # "Subscribers interviewed for the report said ...": reporting
         verdict = self._comments(doc, i, hits) or self._newsletter(doc, i, hits) or self._social(doc, i, hits)
@@ -109,28 +112,33 @@ class Forms(Cleaner):
 
     def _comments(self, doc: Document, i: int, hits: Found) -> tuple[str, int] | None:
         """Comment-family words with signs of the form, weighed with the position: the
-        tail or the top counts for, the body against, more than 15 words against."""
+        tail or the top counts for, the body against, more than 15 words against. Labels,
+        buttons, counts and calls count in short lines only: "And you will receive the
+        following reply from the server" is a sentence, not a form."""
         signals = signals_of(doc, i)
         kinds = hits.kinds()
+        short = signals.words <= 8
+        support = [f"{f} word {hits.words[f][0]!r}" for f in ("policy",) if f in kinds]
+        if short:
+            support += [f"{f} {hits.words[f][0]!r}" for f in ("button", "field") if f in kinds]
         if "comment" in kinds:
             label = "comment furniture"
-            support = [f"{f} word {hits.words[f][0]!r}" for f in ("login", "policy") if f in kinds]
-            short = signals.words <= 8
-            if "button" in kinds and short:
-                support.append(f"button {hits.words['button'][0]!r}")
-            if has_digit(doc.paragraphs[i]) and short:
+            if "login" in kinds:
+                support.append(f"login word {hits.words['login'][0]!r}")
+            if has_digit(doc.paragraphs[i]) and signals.words <= 12:
                 support.append("a count")
             if "object" in kinds and short:
                 support.append(f"names the article ({hits.words['object'][0]!r})")
+            if short:
+                support += self._calls(doc, i)
             if not support and self._is_tail_heading(doc, i):
                 support.append("a short heading")
         elif "login" in kinds:
             label = "log-in furniture"
-            support = [f"{f} word {hits.words[f][0]!r}" for f in ("button", "field", "policy") if f in kinds]
+            if "imperative" in self._calls(doc, i):
+                support.append("imperative")
         else:
             return None
-        if signals.words <= 12:
-            support += self._calls(doc, i)
         if not support:
             return None
         place = self._place(doc, i)
@@ -155,7 +163,12 @@ class Forms(Cleaner):
         kinds = hits.kinds()
         if not any(f in kinds for f in _NEWSLETTER_CORE):
             return None
-        named = [f"{f} {hits.words[f][0]!r}" for f in _NEWSLETTER_KINDS if f in kinds]
+        named, used = [], set()
+        for family in _NEWSLETTER_KINDS:
+            fresh = [w for w in hits.words.get(family, ()) if w not in used]
+            if fresh:  # a word in two families ("e-mail") counts once
+                named.append(f"{family} {fresh[0]!r}")
+                used.update(hits.words[family])
         calls = self._calls(doc, i)
         signs = len(named) + bool(calls)
         if signs < 3:
@@ -163,25 +176,31 @@ class Forms(Cleaner):
         return f"newsletter box: {', '.join(named + calls)}", signs - 3
 
     def _social(self, doc: Document, i: int, hits: Found) -> tuple[str, int] | None:
+        """Networks, share and follow verbs in a short line that turns to the reader or
+        makes no sentence: "He posted on Facebook that he would follow the party line."
+        reports."""
         kinds = hits.kinds()
+        signals = signals_of(doc, i)
+        if signals.words > self.social_words:
+            return None
+        turns = self._calls(doc, i) or (["not a sentence"] if not signals.sentence_end else [])
         networks = hits.networks()
         verbs = [f for f in ("share", "follow") if f in kinds]
         words = _quoted_words(hits)
-        if networks >= 2:
-            return f"share/follow line: {networks} networks ({words})", networks - 2 + len(verbs)
-        if networks and verbs:
-            return f"share/follow line: a network with a {verbs[0]} verb ({words})", 0
+        how = ", ".join(turns)
+        if turns and networks >= 2:
+            return f"share/follow line: {networks} networks ({words}); {how}", networks - 2 + len(verbs)
+        if turns and networks and verbs:
+            return f"share/follow line: a network with a {verbs[0]} verb ({words}); {how}", 0
         if not verbs:
             return None
-        signals = signals_of(doc, i)
+        if "useful" in kinds and ("?" in doc.paragraphs[i] or "？" in doc.paragraphs[i]):
+            turns.append("asks whether it was useful")
         targets = [f for f in ("friend", "object", "useful") if f in kinds]
-        turns = self._calls(doc, i) or (["not a sentence"] if not signals.sentence_end else [])
-        if "?" in doc.paragraphs[i] or "？" in doc.paragraphs[i]:
-            turns.append("a question")
-        if targets and turns:
+        if turns and targets:
             return f"share/follow line: {words}; {', '.join(turns)}", len(targets) - 1
-        if "follow" in kinds and len(set(hits.words["follow"])) >= 2 and turns:
-            return f"follow line: {words}; {', '.join(turns)}", 0
+        if turns and "follow" in kinds and len(set(hits.words["follow"])) >= 2:
+            return f"follow line: {words}; {how}", 0
         return None
 
     # -- runs of form labels -----------------------------------------------------------

@@ -98,7 +98,8 @@ def patterns(language: str | None) -> tuple[re.Pattern[str] | None, dict[str, re
         if entry.get(family):
             parts.append(_alternation(list(entry[family]), boundaries))
         if shared.get(family):
-            parts.append(_alternation(list(shared[family]), True))  # Latin names: whole words only
+            # Latin names: whole words, not inside a compound ("Fernost-Facebook")
+            parts.append(rf"(?<![\w-])(?:{'|'.join(shared[family])})(?![\w-])")
         if parts:
             by_family[family] = re.compile("|".join(parts))
     gate = re.compile("|".join(p.pattern for p in by_family.values())) if by_family else None
