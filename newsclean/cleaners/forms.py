@@ -28,7 +28,8 @@ import re
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals import document_lexicon, signals_of
 from newsclean.cleaners.signals.evidence import KEEP_AT, reporting_score
-from newsclean.cleaners.signals.furniture import Found, find
+from newsclean.cleaners.signals.furniture import Found, find_many
+from newsclean.cleaners.signals.furniture import languages as furniture_languages
 from newsclean.cleaners.signals.patterns import has_digit
 from newsclean.document import Document
 
@@ -54,23 +55,41 @@ class Forms(Cleaner):
         n = len(doc.paragraphs)
         if not n:
             return doc
-        language = document_lexicon(doc).language or doc.language
+        # The reader's guess when it has families (cheap); else the signals' own choice.
+        language = doc.language if doc.language in furniture_languages() else document_lexicon(doc).language
         found: dict[int, Found] = {}
         reasons: dict[int, str] = {}
-        for i, paragraph in enumerate(doc.paragraphs):
-            if len(paragraph) > 16 * self.max_words:
-                continue  # too long to be furniture; spares the scan
-            hits = find(doc.folded[i], language)
+        # Too long to be furniture: not even scanned.
+        short = [
+            i
+            for i, paragraph in enumerate(doc.paragraphs)
+            if doc.word_counts[i] <= self.max_words and len(paragraph) <= 16 * self.max_words
+        ]
+        for i, hits in zip(short, find_many([doc.folded[i] for i in short], language)):
             if not hits.words:
                 continue
             found[i] = hits
-            reason = self._judge(doc, i, hits)
-            if reason:
-                reasons[i] = reason
+            if self._may_be_furniture(doc, i, hits):
+                reason = self._judge(doc, i, hits)
+                if reason:
+                    reasons[i] = reason
         reasons.update(self._form_labels(doc, found, reasons))
         return doc.drop(reasons, by=self.name) if reasons else doc
 
     # -- one paragraph ---------------------------------------------------------------
+
+    def _may_be_furniture(self, doc: Document, i: int, hits: Found) -> bool:
+        """A cheap first look, before any signal is read: could one of the rules hold?"""
+        kinds = hits.words
+        if "comment" in kinds:
+            return len(kinds) >= 2 or doc.word_counts[i] <= 12 or not doc.paragraphs[i].isascii()
+        if "login" in kinds and self._place(doc, i) != "body":
+            return True
+        if any(f in kinds for f in _NEWSLETTER_CORE) and sum(f in kinds for f in _NEWSLETTER_KINDS) >= 2:
+            return True
+        if "network" in kinds:
+            return True
+        return ("share" in kinds or "follow" in kinds) and len(kinds) >= 2
 
     def _judge(self, doc: Document, i: int, hits: Found) -> str | None:
         signals = signals_of(doc, i)

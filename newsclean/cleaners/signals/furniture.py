@@ -11,9 +11,16 @@ alternation with a named group per family, so a paragraph costs one regex scan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate
+
+import ahocorasick_rs
+
+from newsclean.phrases.book import required_literals
 
 try:  # Python 3.11+
     import tomllib
@@ -50,6 +57,7 @@ def _table() -> dict[str, dict]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
 def languages() -> tuple[str, ...]:
     """The languages with furniture families, sorted (``any`` is not one)."""
     return tuple(sorted(k for k in _table() if k != "any"))
@@ -78,44 +86,99 @@ class Found:
 _NONE = Found({}, (0, 0))
 
 
-def _alternation(entries: list[str], boundaries: bool) -> str:
-    body = "|".join(f"(?:{e})" for e in sorted(entries, key=len, reverse=True))
-    return rf"(?<!\w)(?:{body})(?!\w)" if boundaries else f"(?:{body})"
+def _entry(entry: str, boundaries: str | None) -> re.Pattern[str]:
+    return re.compile(f"(?<!{boundaries})(?:{entry})(?!{boundaries})" if boundaries else entry)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One language's entries, each compiled alone, and an Aho-Corasick automaton of the
+    literal text every entry's match must contain (``phrases.book.required_literals``):
+    a paragraph is read once, and only the entries whose anchor occurs in it run."""
+
+    automaton: ahocorasick_rs.AhoCorasick | None
+    #: Per anchor, the entries that need it: (family, pattern).
+    anchored: tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]
+    #: Entries without a literal part: they run on every paragraph.
+    always: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def candidates(self, texts: Sequence[str]) -> list[set[int]]:
+        """Per text, the anchors that occur in it: one automaton scan over all of them
+        joined (a call per paragraph would cost more than the scan)."""
+        found: list[set[int]] = [set() for _ in texts]
+        if self.automaton is None or not texts:
+            return found
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for index, start, _end in self.automaton.find_matches_as_indexes("\n".join(texts), overlapping=True):
+            found[bisect_right(starts, start) - 1].add(index)
+        return found
 
 
 @cache
-def patterns(language: str | None) -> tuple[re.Pattern[str] | None, dict[str, re.Pattern[str]]]:
-    """Per family, one alternation of the language's entries and the ones every language
-    shares (``[any]``); and all of them in one alternation, a cheap first look (a word
-    may belong to several families: "e-mail" is a form field and the e-mail family)."""
+def compiled(language: str | None) -> _Compiled:
+    """The entries of ``language`` and the ones every language shares (``[any]``)."""
     table = _table()
-    entry = table.get(language or "", {})
+    own = table.get(language or "", {})
     shared = table.get("any", {})
-    boundaries = entry.get("boundaries", True)
-    by_family = {}
+    # Shared names are Latin words: whole words, not inside a compound ("Fernost-Facebook").
+    sources = ((own, r"\w" if own.get("boundaries", True) else None), (shared, r"[\w-]"))
+    anchors: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    always = []
     for family in FAMILIES:
-        parts = []
-        if entry.get(family):
-            parts.append(_alternation(list(entry[family]), boundaries))
-        if shared.get(family):
-            # Latin names: whole words, not inside a compound ("Fernost-Facebook")
-            parts.append(rf"(?<![\w-])(?:{'|'.join(shared[family])})(?![\w-])")
-        if parts:
-            by_family[family] = re.compile("|".join(parts))
-    gate = re.compile("|".join(p.pattern for p in by_family.values())) if by_family else None
-    return gate, by_family
+        for table_entry, boundaries in sources:
+            for item in table_entry.get(family, ()):
+                pair = (family, _entry(item, boundaries))
+                literals = required_literals(item)
+                if not literals:
+                    always.append(pair)
+                for literal in literals or ():
+                    anchors.setdefault(literal, []).append(pair)
+    keys = sorted(anchors)
+    return _Compiled(
+        ahocorasick_rs.AhoCorasick(keys) if keys else None,
+        tuple(tuple(anchors[k]) for k in keys),
+        tuple(always),
+    )
 
 
 def find(folded: str, language: str | None) -> Found:
     """The furniture families in ``folded`` (a case-folded paragraph) for ``language``."""
-    gate, by_family = patterns(language)
-    if gate is None or gate.search(folded) is None:
+    return find_many([folded], language)[0]
+
+
+def find_many(texts: Sequence[str], language: str | None) -> list[Found]:
+    """:func:`find` for several case-folded paragraphs at once."""
+    families = compiled(language)
+    return [
+        _words(text, anchors, families) if anchors or families.always else _NONE
+        for text, anchors in zip(texts, families.candidates(texts))
+    ]
+
+
+def _words(folded: str, anchors: set[int], families: _Compiled) -> Found:
+    """Run the entries whose anchors occur; per family, the matches left to right, a
+    match inside a longer one of the same family dropped ("mail" in "e-mail")."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    entries = [pair for k in sorted(anchors) for pair in families.anchored[k]]
+    seen = set()
+    for family, pattern in [*entries, *families.always]:
+        if (family, pattern) in seen:  # an entry's anchors may all occur
+            continue
+        seen.add((family, pattern))
+        for m in pattern.finditer(folded):
+            spans.setdefault(family, []).append((m.start(), -m.end(), m.group(0)))
+    if not spans:
         return _NONE
     words: dict[str, tuple[str, ...]] = {}
     first = (len(folded), len(folded))
-    for family, compiled in by_family.items():
-        found = [m for m in compiled.finditer(folded)]
-        if found:
-            words[family] = tuple(m.group(0) for m in found)
-            first = min(first, found[0].span())
-    return Found(words, first) if words else _NONE
+    for family in FAMILIES:
+        if family not in spans:
+            continue
+        kept, end = [], -1
+        for start, negative_end, text in sorted(spans[family]):
+            if start >= end:
+                kept.append(text)
+                end = -negative_end
+                first = min(first, (start, end))
+        words[family] = tuple(kept)
+    return Found(words, first)
