@@ -15,10 +15,12 @@ does not report (:mod:`newsclean.cleaners.signals.furniture`, per-language data)
   share / follow verb with a friend, the article or "useful" ("Send the article to a
   friend", "Found this useful? Pass it on"), turning to the reader or not a sentence.
 
-None of it applies to a paragraph longer than ``max_words`` words, one that reports
-("said", "according to"), quoted speech, or one the phrase evidence weighs as reporting
-(:func:`newsclean.cleaners.signals.evidence.reads_as_reporting`): a story *about* comment
-sections or newsletters keeps its text.
+Comment and log-in signs are weighed with the position (tail and top for, body against)
+and the length. None of it applies to a paragraph longer than ``max_words`` words, one
+that reports ("said", "according to"), quoted speech, or one the phrase evidence weighs
+as reporting (:func:`newsclean.cleaners.signals.evidence.reporting_score`, its bar raised
+by each sign beyond a rule's minimum): a story *about* comment sections or newsletters
+keeps its text. See docs/cleaners/forms.md.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _NEWSLETTER_KINDS = ("mail", "letter", "signup", "unsubscribe", "cadence", "free
 
 class Forms(Cleaner):
     name = "forms"
-    summary = "comment and log-in forms, newsletter boxes and share/follow lines by their shape, in 30 languages"
+    summary = "comment and log-in forms, newsletter boxes and share/follow lines by their shape, in 31 languages"
 
     def __init__(self, max_words: int = 30, social_words: int = 30, tail: int = 4, lead: int = 2, label_words: int = 4):
         self.max_words = max_words
@@ -89,6 +91,8 @@ class Forms(Cleaner):
             return True
         if "network" in kinds:
             return True
+        if "follow" in kinds and len(set(kinds["follow"])) >= 2:
+            return True
         return ("share" in kinds or "follow" in kinds) and len(kinds) >= 2
 
     def _judge(self, doc: Document, i: int, hits: Found) -> str | None:
@@ -117,9 +121,11 @@ class Forms(Cleaner):
         calls = []
         if signals.imperative:
             lex = document_lexicon(doc)
-            if not lex.words["imperative"] or lex.imperative_start(
-                [m.group(1) for m in _SENTENCE_START.finditer(doc.folded[i])]
-            ) or lex.has("please", set(doc.tokens[i]), doc.folded[i]):
+            if (
+                not lex.words["imperative"]
+                or lex.imperative_start([m.group(1) for m in _SENTENCE_START.finditer(doc.folded[i])])
+                or lex.has("please", set(doc.tokens[i]), doc.folded[i])
+            ):
                 calls.append("imperative")
         if signals.address:
             calls.append("second person")
@@ -182,7 +188,8 @@ class Forms(Cleaner):
         kinds = hits.kinds()
         if not any(f in kinds for f in _NEWSLETTER_CORE):
             return None
-        named, used = [], set()
+        named: list[str] = []
+        used: set[str] = set()
         for family in _NEWSLETTER_KINDS:
             fresh = [w for w in hits.words.get(family, ()) if w not in used]
             if fresh:  # a word in two families ("e-mail") counts once
@@ -230,7 +237,12 @@ class Forms(Cleaner):
         for i in sorted(k for k, r in reasons.items() if r.startswith(("comment furniture", "log-in furniture"))):
             for step in (-1, 1):
                 k = i + step
-                while 0 <= k < len(doc.paragraphs) and k not in reasons and k not in extra and self._is_label(doc, k, found):
+                while (
+                    0 <= k < len(doc.paragraphs)
+                    and k not in reasons
+                    and k not in extra
+                    and self._is_label(doc, k, found)
+                ):
                     extra[k] = f"a form label beside the comment form at paragraph {i + 1}: {_quoted_words(found[k])}"
                     k += step
         return extra
