@@ -160,6 +160,18 @@ CONTROLS = [
     ("zh", "市政府表示，市民可以登录官方网站发表意见，征求意见截止到本月底。"),
     ("ja", "同社は、会員登録した読者のコメント欄を来月から閉鎖すると発表した。"),
     ("ru", "Мэрия сообщила, что жители могут оставить комментарии на портале после регистрации."),
+    # what members, subscribers or readers get or may do, in the third person
+    ("en", "Subscribers get the digest every Friday morning, free of charge."),
+    ("de", "Mitglieder können Artikel auch kommentieren."),
+    ("es", "Los socios reciben cada semana un boletín gratuito por correo electrónico."),
+    ("zh", "会员每周五会收到一封免费的电子邮件简报。"),
+    ("ja", "会員には毎週金曜日に無料のメールマガジンが届く。"),
+    ("pl", "Członkowie co tydzień otrzymują bezpłatny newsletter na adres e-mail."),
+    # news you can use: someone else's service, addressed to the reader
+    ("en", "To get flood alerts, sign up with your email address on the council's website; the service is free."),
+    ("es", "Si quiere recibir los avisos, puede suscribirse gratis con su correo en la web del ayuntamiento."),
+    ("zh", "市民可以在市政府网站免费订阅每日空气质量邮件提醒。"),
+    ("en", "The paper closed its comment section in 2019."),
 ]
 
 

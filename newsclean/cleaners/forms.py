@@ -16,7 +16,8 @@ does not report (:mod:`newsclean.cleaners.signals.furniture`, per-language data)
   friend", "Found this useful? Pass it on"), turning to the reader or not a sentence.
 
 Comment and log-in signs are weighed with the position (tail and top for, body against)
-and the length. None of it applies to a paragraph longer than ``max_words`` words, one
+and the length. A line about someone else's service ("on the council's website") or about
+what members, subscribers or readers get, not turned to the reader, is news. None of it applies to a paragraph longer than ``max_words`` words, one
 that reports ("said", "according to"), quoted speech, or one the phrase evidence weighs
 as reporting (:func:`newsclean.cleaners.signals.evidence.reporting_score`, its bar raised
 by each sign beyond a rule's minimum): a story *about* comment sections or newsletters
@@ -32,11 +33,11 @@ from newsclean.cleaners.signals import document_lexicon, signals_of
 from newsclean.cleaners.signals.evidence import KEEP_AT, reporting_score
 from newsclean.cleaners.signals.furniture import Found, find_many
 from newsclean.cleaners.signals.furniture import languages as furniture_languages
-from newsclean.cleaners.signals.patterns import has_digit
 from newsclean.document import Document
 
 # Where a sentence starts: the paragraph's start, or after a full stop, "?", "!" or a colon.
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;。！？]\s*)[\"'(\[¡¿]*(\w+)")
+_NUMBER = re.compile(r"\d+")
 _FORM_LABELS = frozenset(("field", "button", "comment", "login", "policy"))
 _NEWSLETTER_CORE = ("mail", "letter", "unsubscribe")
 _NEWSLETTER_KINDS = ("mail", "letter", "signup", "unsubscribe", "cadence", "free")
@@ -104,7 +105,13 @@ class Forms(Cleaner):
             return None  # "Here you can register:" announces what follows
         if signals.reporting and signals.words > 10:
             return None  # "Subscribers interviewed for the report said ...": reporting
-        verdict = self._comments(doc, i, hits) or self._newsletter(doc, i, hits) or self._social(doc, i, hits)
+        if len(doc.paragraphs) < 3 and not self._calls(doc, i):
+            return None  # a headline judged alone ("Paper ends its free weekly newsletter")
+        if "elsewhere" in hits and not signals.voice:
+            return None  # "sign up on the council's website": someone else's service, news you can use
+        verdict = self._comments(doc, i, hits)
+        if verdict is None and not self._about_others(doc, i, hits):
+            verdict = self._newsletter(doc, i, hits) or self._social(doc, i, hits)
         if verdict is None:
             return None
         reason, surplus = verdict
@@ -113,6 +120,13 @@ class Forms(Cleaner):
         if reporting_score(doc, i, hits.first)[0] >= KEEP_AT + surplus:
             return None
         return reason
+
+    def _about_others(self, doc: Document, i: int, hits: Found) -> bool:
+        """Talks about members, subscribers, readers or users without turning to the
+        reader: "Members receive a weekly newsletter by email" reports what others get.
+        (The comment rule lets a form's access rule through: "Only registered readers may
+        comment".)"""
+        return "audience" in hits and not self._calls(doc, i)
 
     def _calls(self, doc: Document, i: int) -> list[str]:
         """Second-person address, and an imperative that opens a sentence (not a clause:
@@ -150,7 +164,7 @@ class Forms(Cleaner):
             label = "comment furniture"
             if "login" in kinds:
                 support.append(f"login word {hits.words['login'][0]!r}")
-            if has_digit(doc.paragraphs[i]) and signals.words <= 12:
+            if signals.words <= 12 and _counted(doc.folded[i], hits.words["comment"]):
                 support.append("a count")
             if "object" in kinds and short:
                 support.append(f"names the article ({hits.words['object'][0]!r})")
@@ -158,6 +172,10 @@ class Forms(Cleaner):
                 support += self._calls(doc, i)
             if not support and self._is_tail_heading(doc, i):
                 support.append("a short heading")
+            if self._about_others(doc, i, hits) and signals.sentence_end and not ("only" in kinds and support):
+                # "Members can also comment on stories" says what others may do; "Only
+                # registered readers may comment" is the form's own rule.
+                return None
         elif "login" in kinds:
             label = "log-in furniture"
             if "imperative" in self._calls(doc, i):
@@ -253,6 +271,18 @@ class Forms(Cleaner):
             return False
         signals = signals_of(doc, k)
         return signals.words <= self.label_words and not signals.sentence_end and not signals.reporting
+
+
+def _counted(folded: str, words: tuple[str, ...]) -> bool:
+    """A number next to a comment word ("12 comments", "Comments (14)", "Hay 6 opiniones"),
+    not a year: "closed its comment section in 2019" counts nothing."""
+    for word in words:
+        at = folded.find(word)
+        before, after = folded[max(0, at - 12) : at], folded[at + len(word) : at + len(word) + 8]
+        for number in _NUMBER.findall(before[-8:] + " " + after):
+            if not (len(number) == 4 and number.startswith(("19", "20"))):
+                return True
+    return False
 
 
 def _quoted_words(hits: Found) -> str:

@@ -45,6 +45,9 @@ FAMILIES = (
     "object",
     "useful",
     "network",
+    "audience",
+    "only",
+    "elsewhere",
 )
 #: Network names that are ordinary words too ("line", "x", "signal", "threads"): they count
 #: only beside another network.
