@@ -45,12 +45,13 @@ def test_pyproject_table_is_found_by_walking_up(project, capsys):
 
 def test_newsclean_toml_beats_pyproject_in_the_same_directory(project, capsys):
     (project / "pyproject.toml").write_text('[tool.newsclean]\ndisable = ["quotes"]\n')
-    (project / "newsclean.toml").write_text('disable = ["comments"]\n')
+    # the comment form goes by its phrases (comments) or by its shape (forms): both off
+    (project / "newsclean.toml").write_text('disable = ["comments", "forms"]\n')
     assert check(capsys, "articles/storm.txt")[1] == {"quotes"}
 
 
 def test_nearest_file_wins_and_pyproject_without_table_is_passed_over(project, capsys):
-    (project / "newsclean.toml").write_text('disable = ["comments"]\n')
+    (project / "newsclean.toml").write_text('disable = ["comments", "forms"]\n')
     (project / "articles" / "pyproject.toml").write_text('[project]\nname = "articles"\n')
     assert check(capsys, "articles/storm.txt")[1] == {"quotes"}
     (project / "articles" / "newsclean.toml").write_text('disable = ["quotes"]\n')
