@@ -153,7 +153,7 @@ def test_19_the_current_projects_config_may_name_code(dump, monkeypatch, capsys)
 
 def test_19_isolated_ignores_every_config(dump, monkeypatch, capsys):
     folder, project, marker = dump
-    (folder / "newsclean.toml").write_text('disable = ["quotes", "comments"]\n')
+    (folder / "newsclean.toml").write_text('disable = ["quotes", "comments", "forms"]\n')
     monkeypatch.chdir(folder)
     assert main(["--check", "a.txt"]) == 0
     assert main(["--check", "--isolated", "a.txt"]) == 1
