@@ -19,7 +19,7 @@ def test_default_pipeline_order_and_names():
 
 
 def test_disable_a_builtin():
-    doc = newsclean.clean(TEXT, config=Pipeline.default().without("comments"))
+    doc = newsclean.clean(TEXT, config=Pipeline.default().without("comments", "forms"))
     assert "Please enter your comment!" in doc.text
     doc = newsclean.clean(TEXT, config={"disable": ["quotes"]})
     assert "“Stay inside,”" in doc.text

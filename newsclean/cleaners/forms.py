@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
-from newsclean.cleaners.signals import document_lexicon, signals_of
+from newsclean.cleaners.signals import Signals, document_lexicon, signals_of
 from newsclean.cleaners.signals.evidence import KEEP_AT, reporting_score
 from newsclean.cleaners.signals.furniture import Found, find_many
 from newsclean.cleaners.signals.furniture import languages as furniture_languages
@@ -185,7 +185,10 @@ class Forms(Cleaner):
         if not support:
             return None
         place = self._place(doc, i)
-        score = len(support) + (1 if place != "body" else -1) - (signals.words > 15)
+        # The edge speaks for a form only where the line is no full sentence of prose (a
+        # short article's last lines are its tail too).
+        prose = _prose(signals) and not self._calls(doc, i)
+        score = len(support) + (-1 if place == "body" else 0 if prose else 1) - (signals.words > 15)
         if score < 2:
             return None
         return f"{label} at the {place}: {_quoted_words(hits)}; {', '.join(support)}", score - 2
@@ -215,7 +218,8 @@ class Forms(Cleaner):
                 used.update(hits.words[family])
         calls = self._calls(doc, i)
         signs = len(named) + bool(calls)
-        if signs < 3:
+        # A full sentence of prose that does not turn to the reader needs one sign more.
+        if signs < 3 + (not calls and _prose(signals_of(doc, i))):
             return None
         return f"newsletter box: {', '.join(named + calls)}", signs - 3
 
@@ -271,6 +275,11 @@ class Forms(Cleaner):
             return False
         signals = signals_of(doc, k)
         return signals.words <= self.label_words and not signals.sentence_end and not signals.reporting
+
+
+def _prose(signals: Signals) -> bool:
+    """A full sentence of more than 14 words: how reporting reads, not a form's line."""
+    return signals.sentence_end and signals.words > 14
 
 
 def _counted(folded: str, words: tuple[str, ...]) -> bool:
