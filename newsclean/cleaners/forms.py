@@ -47,8 +47,17 @@ class Forms(Cleaner):
     name = "forms"
     summary = "comment and log-in forms, newsletter boxes and share/follow lines by their shape, in 31 languages"
 
-    def __init__(self, max_words: int = 30, social_words: int = 30, tail: int = 4, lead: int = 2, label_words: int = 4):
+    def __init__(
+        self,
+        max_words: int = 30,
+        social_words: int = 30,
+        tail: int = 4,
+        lead: int = 2,
+        label_words: int = 4,
+        max_paragraphs: int = 2000,
+    ):
         self.max_words = max_words
+        self.max_paragraphs = max_paragraphs
         self.social_words = social_words
         self.tail = tail
         self.lead = lead
@@ -56,8 +65,8 @@ class Forms(Cleaner):
 
     def __call__(self, doc: Document) -> Document:
         n = len(doc.paragraphs)
-        if not n:
-            return doc
+        if not n or n > self.max_paragraphs:
+            return doc  # empty; too long to be an article (a log, a dump)
         # The reader's guess when it has families (cheap); else the signals' own choice.
         language = doc.language if doc.language in furniture_languages() else document_lexicon(doc).language
         found: dict[int, Found] = {}
