@@ -245,6 +245,8 @@ class Forms(Cleaner):
         verbs = [f for f in ("share", "follow") if f in kinds]
         words = _quoted_words(hits)
         how = ", ".join(turns)
+        if _prose(signals) and networks < 3:
+            return None  # a sentence of prose that names a network or two is the writer's own
         if turns and networks >= 2:
             return f"share/follow line: {networks} networks ({words}); {how}", networks - 2 + len(verbs)
         if turns and networks and verbs:
