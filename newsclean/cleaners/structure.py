@@ -31,6 +31,8 @@ No rule takes more than 40% of a document's words: an article that *is* a servic
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals import document_lexicon, signals_of, word_estimate
@@ -38,12 +40,29 @@ from newsclean.cleaners.signals.profile import may_address
 from newsclean.cleaners.signals.sentences import stoplist
 from newsclean.document import Document
 
+_PUNCTUATION = string.punctuation + "।॥“”‘’«»—–…"
 # "Q: ...", "A: ...": an interview's labels.
 _LABEL = re.compile(r"\A\w{1,2} ?:\s")
 #: A paragraph joins a run only when it turns to the reader; a price alone is news.
 _ADDRESSING = frozenset(("second person", "imperative", "link or handle", "publication's own voice"))
 #: Call signals that are not the imperative: a run needs the imperative and two of these.
 _SUPPORTING = ("second person", "money amount", "price per period", "link or handle", "publication's own voice")
+
+
+def _whole_words(doc: Document) -> tuple[tuple[str, ...], ...]:
+    """The document's words. ``\\w+`` cuts Devanagari, Bengali or Tamil words apart at
+    their vowel signs (combining marks, not ``\\w``): "खुला" would read as "ख", "ल".
+    Where a paragraph holds such marks, its words are read between spaces instead."""
+
+    def read() -> tuple[tuple[str, ...], ...]:
+        return tuple(
+            tuple(w for w in (raw.strip(_PUNCTUATION) for raw in folded.split()) if w)
+            if any(unicodedata.category(ch) == "Mc" or "\u0900" <= ch <= "\u0dff" for ch in folded[:300])
+            else row
+            for folded, row in zip(doc.folded, doc.tokens)
+        )
+
+    return doc.memo("structure.whole_words", 0, read)
 
 
 class Structure(Cleaner):
@@ -208,10 +227,11 @@ class Structure(Cleaner):
             return False  # bullets, numbers, "Q:"/"A:" labels: the article's own list or interview
         function_words = stoplist(document_lexicon(doc).justext)
         # jusText's lists hold common content words too ("county"): only short ones count here.
-        if any(doc.tokens[k] and len(doc.tokens[k][-1]) <= 3 and doc.tokens[k][-1] in function_words for k in items):
+        tokens = _whole_words(doc)
+        if any(tokens[k] and len(tokens[k][-1]) <= 3 and tokens[k][-1] in function_words for k in items):
             return False  # "... who in 2008, won the": a sentence wrapped over lines, not headlines
-        elsewhere = {t for k, row in enumerate(doc.tokens) if not heading <= k < end for t in row}
-        words = [t for k in items for t in doc.tokens[k] if len(t) >= 4 and not t.isdigit()]
+        elsewhere = {t for k, row in enumerate(tokens) if not heading <= k < end for t in row}
+        words = [t for k in items for t in tokens[k] if len(t) >= 4 and not t.isdigit()]
         if not words:
             return False
         return sum(t not in elsewhere for t in words) >= 0.7 * len(words)
