@@ -61,13 +61,14 @@ def longest_marker(text: str) -> re.Match[str] | None:
     return best
 
 
-def only_markers(folded: str) -> bool:
-    """True when the (folded) paragraph is made of ad markers and separators alone."""
+def only_markers(folded: str, first: re.Match[str] | None = None) -> bool:
+    """True when the (folded) paragraph is made of ad markers and separators alone.
+    ``first``: :func:`longest_marker` of the stripped paragraph, when already known."""
     text = folded.strip(_SEPARATORS)
     if not text:
         return False
-    for _ in range(20):  # a line of more than 20 markers is not furniture we recognise
-        match = longest_marker(text)
+    for step in range(20):  # a line of more than 20 markers is not furniture we recognise
+        match = first if step == 0 and first is not None else longest_marker(text)
         if not match:
             return False
         text = text[match.end() :].lstrip(_SEPARATORS)
@@ -76,11 +77,11 @@ def only_markers(folded: str) -> bool:
     return False
 
 
-def label_line(paragraph: str, folded: str) -> str | None:
+def label_line(paragraph: str, folded: str, match: re.Match[str] | None = None) -> str | None:
     """How a short line reads as an ad slot's label with a few words more (see the module
-    docstring), or None."""
+    docstring), or None. ``match``: :func:`longest_marker` of the stripped paragraph, if known."""
     text = folded.strip(_SEPARATORS)
-    match = longest_marker(text)
+    match = match or longest_marker(text)
     if not match or (match.group().isascii() and len(match.group()) < _MIN_LABEL_LETTERS):
         return None
     rest = text[match.end() :]
@@ -106,8 +107,11 @@ class AdMarkers(Cleaner):
         for i, (paragraph, folded) in enumerate(zip(doc.paragraphs, doc.folded)):
             if len(paragraph) > 200:
                 continue
-            if only_markers(folded):
+            first = longest_marker(folded.strip(_SEPARATORS))
+            if first is None:
+                continue  # the common case: no marker at the start
+            if only_markers(folded, first):
                 reasons[i] = f"advertisement marker {paragraph.strip()!r}"
-            elif len(paragraph) <= 60 and (shape := label_line(paragraph.strip(), folded)):
+            elif len(paragraph) <= 60 and (shape := label_line(paragraph.strip(), folded, first)):
                 reasons[i] = f"{shape}: {paragraph.strip()!r}"
         return doc.drop(reasons, by=self.name)

@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from newsclean.cleaners.base import Cleaner, is_quoted_speech, phrase_anchors, quote_match
 from newsclean.cleaners.signals import document_lexicon, signals_of
 from newsclean.cleaners.signals.evidence import reads_as_reporting
-from newsclean.cleaners.signals.profile import read_signals
+from newsclean.cleaners.signals.patterns import has_digit, has_money, has_period
+from newsclean.cleaners.signals.profile import may_address, read_signals
 from newsclean.document import Document
 from newsclean.phrases.book import index
 from newsclean.textutil import words
@@ -40,6 +41,18 @@ OPENER_MAX_WORDS = 15
 _SHORT_OFFER_WORDS = 30
 # What may stand before an imperative that opens a sentence or clause.
 _CLAUSE_ENDS = ".!?:;,-–—。！？、，"
+
+
+def _asks(imperative: bool, voice: bool, address: bool, price: bool, cause: object, short: bool) -> bool:
+    """Who asks, and for what. "We" with a price alone is a review ("we found the $10 monthly
+    plan worth it"); the reader addressed about a price alone, at length, is a service piece
+    ("you can sign up for a free trial; afterwards you pay $6.99 a month"); a call with no
+    stakes is a free offer. ``cause``: what the money keeps going ("our journalism")."""
+    return bool(
+        (imperative and (price or cause))
+        or (voice and (cause or (address and price)))
+        or (address and (cause or (price and short)))
+    )
 
 
 def _without_asks(folded: str, paragraph: str) -> tuple[str, str]:
@@ -106,35 +119,38 @@ class Appeals(Cleaner):
     def _by_shape(doc: Document, i: int) -> str | None:
         """Why paragraph ``i`` reads as an appeal by its shape (see the module docstring), or None."""
         text, anchors = doc.folded[i], phrase_anchors(doc, i)
-        ask = doc.memo("appeals.support", i, lambda: index("appeals", "support").search(text, anchors))
+        ask = index("appeals", "support").search(text, anchors)
         if not ask:
             return None
+        # Cheap look-ups first. Every way of asking names the stakes (a cause, or an amount
+        # or a price per period), and most paragraphs with "support" or "members" in them
+        # name neither, nor speak to the reader or as the publication.
+        cause = index("appeals", "cause").search(text, anchors)
+        if not cause and not (has_digit(text) and has_money(text)) and not has_period(text):
+            return None
         paragraph = doc.paragraphs[i]
-        if signals_of(doc, i).reporting or is_quoted_speech(paragraph):
+        lex = document_lexicon(doc)
+        if not may_address(doc, i) and not lex.has("voice", set(doc.tokens[i]), text):
+            return None
+        full = signals_of(doc, i)
+        short = doc.word_counts[i] <= _SHORT_OFFER_WORDS
+        price = full.money or full.period
+        if full.reporting or not _asks(full.imperative, full.voice, full.address, price, cause, short):
+            return None  # the whole paragraph holds every signal its rest can hold
+        if is_quoted_speech(paragraph):
             return None
         # The rest of the paragraph must turn to the reader: an ask that is itself on the
         # imperative list ("Assine", Thai "บริจาค", Hindi "सहयोग") counts as an imperative
         # only where it opens a sentence or clause, as imperatives do.
         start = ask.start()
         rest_folded, rest = _without_asks(text, paragraph if len(paragraph) == len(text) else text)
-        signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), document_lexicon(doc))
+        signals = read_signals(rest, rest_folded, tuple(words(rest_folded)), lex)
         before = text[:start].rstrip(" \"'(")
         ask_opens = not before or before[-1] in _CLAUSE_ENDS
-        imperative = signals.imperative or (ask_opens and signals_of(doc, i).imperative)
-        # What for: money, or what the money keeps going ("our journalism", "without ads").
-        price = signals.money or signals.period
-        cause = index("appeals", "cause").search(text, anchors)
+        imperative = signals.imperative or (ask_opens and full.imperative)
         voice, address = signals.voice, signals.address
-        short = doc.word_counts[i] <= _SHORT_OFFER_WORDS
-        # Who asks, and for what. "We" with a price alone is a review ("we found the $10
-        # monthly plan worth it"); the reader addressed about a price alone, at length, is
-        # a service piece ("you can sign up for a free trial; afterwards you pay $6.99 a
-        # month"); a call with no stakes and no one addressed is a free offer.
-        if not (
-            (imperative and (price or cause))
-            or (voice and (cause or (address and price)))
-            or (address and (cause or (price and short)))
-        ):
+        price = signals.money or signals.period
+        if not _asks(imperative, voice, address, price, cause, short):
             return None
         if reads_as_reporting(doc, i, ask):
             return None

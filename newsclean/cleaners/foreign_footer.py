@@ -45,6 +45,14 @@ _SIBLINGS = (
 )
 
 
+def _reads_as_furniture(paragraph: str) -> bool:
+    """A line of site furniture: no sentence end, and a menu separator or a copyright sign."""
+    return not ends_like_sentence(paragraph) and any(mark in paragraph for mark in _FURNITURE_MARKS)
+
+
+_FURNITURE_MARKS = ("·", "|", "•", "©", "®")
+
+
 def _siblings(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and any(a in group and b in group for group in _SIBLINGS)
 
@@ -90,7 +98,7 @@ class ForeignFooter(Cleaner):
         article, confirmed = doc.language or guess("\n".join(paragraphs)[:3000])[0], False
         unnamed = article is None  # neither the reader nor the cheap guess could name it
         declared = doc.metadata.get("html_lang")
-        script = dominant_script("\n".join(paragraphs[: len(paragraphs) // 2]))
+        script: list[str | None] = []  # the article's writing system, read when first needed
         reasons: dict[int, str] = {}
         stop = max(len(paragraphs) - self.max_paragraphs, len(paragraphs) // 2)
         last = len(paragraphs) - 1
@@ -101,15 +109,21 @@ class ForeignFooter(Cleaner):
                 continue  # too short to tell a language ("©2019", "Log in"): look past it
             if is_quoted_speech(paragraph) or is_quotation(paragraph, paragraphs[i - 1] if i else ""):
                 break
+            if unnamed and not _reads_as_furniture(paragraph):
+                break  # against an article of unknown language, only furniture-shaped lines
             suspect, _ = guess(paragraph)
             # Another writing system than the article's (an English line under a Chinese
             # story) is evidence by itself; the cheap guess has no words for many lines.
-            other_script = script is not None and dominant_script(paragraph) not in (script, None)
-            if suspect is None and not other_script and i == last and not ends_like_sentence(paragraph):
+            other_script = False
+            if suspect is None:
+                if not script:
+                    script.append(dominant_script("\n".join(paragraphs[: len(paragraphs) // 2])))
+                other_script = script[0] is not None and dominant_script(paragraph) not in (script[0], None)
+            if suspect is None and not other_script and i == last and _reads_as_furniture(paragraph):
                 # The cheap guess knows too few words for a short line of names ("X is a
-                # member of the Y Alliance. Terms · Privacy"): a last line that ends like no
-                # sentence (links, a menu) is worth a langdetect call of its own (a tenth of
-                # a millisecond). An article's own last sentence is left to the guess.
+                # member of the Y Alliance. Terms · Privacy"): a last line shaped like site
+                # furniture (a menu, a copyright sign, no sentence end) is worth a langdetect
+                # call of its own. An article's own last sentence is left to the guess.
                 suspect, probability = detect(paragraph)
                 if probability < self.min_probability or _siblings(suspect, article):
                     suspect = None  # langdetect tells Danish from Norwegian poorly on one line
