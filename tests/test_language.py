@@ -83,3 +83,15 @@ def test_detect_runs_on_the_rust_port_when_it_is_installed():
     from newsclean.reading.language import installed_backend
 
     assert installed_backend()[0].__name__ == "langdetect_rs.detector_factory"
+
+
+def test_cyrillic_texts_are_told_apart_by_the_letters_each_language_writes():
+    assert guess("Підтримайте незалежну журналістику — підпишіться на розсилку.")[0] == "uk"
+    assert guess("Правителството обяви, че ще въведе нови мерки във всички области на България.")[0] == "bg"
+    assert guess("В Киеве состоялась встреча, на которой обсуждались вопросы энергетики.")[0] == "ru"
+
+
+def test_a_russian_text_naming_a_ukrainian_place_or_writing_a_hard_sign_stays_russian():
+    assert guess("Мы были в Київ в прошлом году, и это было интересно.")[0] == "ru"
+    assert guess("Президент объявил о подъезде")[0] == "ru"  # ъ twice, but Russian function words
+    assert guess("Какую кухню любите сами?")[0] == "ru"  # too short to show a telling letter

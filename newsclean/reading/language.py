@@ -82,6 +82,43 @@ def dominant_script(text: str, sample: int = 3000) -> str | None:
     return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
+# Letters only Ukrainian writes, and letters Russian writes that Ukrainian and Bulgarian do not.
+_UKRAINIAN_LETTERS = "іїєґ"
+_RUSSIAN_LETTERS = "ыэё"
+
+
+def cyrillic_language(text: str) -> str:
+    """Russian, Ukrainian or Bulgarian, by letters only one of them writes.
+
+    Ukrainian has і, ї, є, ґ and never ы, э, ё; a Russian text naming Київ has the one ї
+    and many ы. Bulgarian has none of ы, э, ё either and writes ъ as a vowel in most
+    sentences (България, във, със), where Russian has it in a few words (объявил). A text
+    too short to show any of these stays Russian, the guess before these letters counted.
+
+    >>> cyrillic_language("Підтримайте незалежну журналістику"), cyrillic_language("Подкрепете ни във всеки ден със абонамент")
+    ('uk', 'bg')
+    """
+    lower = text.lower()
+    ukrainian = sum(map(lower.count, _UKRAINIAN_LETTERS))
+    russian = sum(map(lower.count, _RUSSIAN_LETTERS))
+    if ukrainian >= 2 and ukrainian > 2 * russian:
+        return "uk"
+    if russian == 0 and ukrainian == 0 and lower.count("ъ") >= 2 and _leans_bulgarian(lower):
+        return "bg"
+    return "ru"
+
+
+def _leans_bulgarian(lower: str) -> bool:
+    """At least as many function words only Bulgarian's list has (се, ще, това, че) as
+    words only Russian's has (что, это, о, был): "Президент объявил о подъезде" stays Russian."""
+    lists = stopwords()
+    bulgarian, russian = lists.get("bg", frozenset()), lists.get("ru", frozenset())
+    tokens = words(lower)
+    return sum(t in bulgarian and t not in russian for t in tokens) >= sum(
+        t in russian and t not in bulgarian for t in tokens
+    )
+
+
 def guess(text: str) -> tuple[str | None, float]:
     """A cheap ``(language, confidence)`` guess; ``(None, 0.0)`` when unsure.
 
@@ -95,9 +132,11 @@ def guess(text: str) -> tuple[str | None, float]:
     if script != "LATIN":
         if script == "CJK" and any(script_of(c) in ("HIRAGANA", "KATAKANA") for c in text[:400]):
             return "ja", 0.9
-        # Cyrillic also writes Ukrainian, Bulgarian, ...: a lower confidence says so.
+        if script == "CYRILLIC":
+            # Cyrillic also writes Serbian, Macedonian, ...: a lower confidence says so.
+            return cyrillic_language(text[:3000]), 0.8
         lang = _SCRIPT_LANGUAGE.get(script)
-        return (lang, 0.8 if lang == "ru" else 0.9) if lang else (None, 0.0)
+        return (lang, 0.9) if lang else (None, 0.0)
     sample = text[:2000]
     return _best_stopword_language(words(sample), set(sample.lower()))
 
