@@ -86,10 +86,11 @@ class Appeals(Cleaner):
         openers = index("appeals", "openers")
         i = 0
         while i < len(folded):
-            match = doc.memo(
+            # The word count first: a long paragraph opens no block, and is not scanned for one.
+            match = doc.word_counts[i] <= OPENER_MAX_WORDS and doc.memo(
                 "appeals.opener", i, lambda: openers.match(folded[i].lstrip(" \"'"), anchors=phrase_anchors(doc, i))
             )
-            if match and doc.word_counts[i] <= OPENER_MAX_WORDS:
+            if match:
                 end, hits = self._block(folded, i)
                 if end is not None:
                     opener = quote_match(doc.paragraphs[i].lstrip(" \"'"), folded[i].lstrip(" \"'"), match)

@@ -21,6 +21,7 @@ paragraph: the article-language guess is then the likelier mistake.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 
 from newsclean.cleaners.base import Cleaner, is_quoted_speech
 from newsclean.cleaners.signals.lexicon import lexicon
@@ -104,7 +105,7 @@ class ForeignFooter(Cleaner):
         last = len(paragraphs) - 1
         for i in range(last, stop - 1, -1):
             paragraph = paragraphs[i]
-            if sum(ch.isalpha() for ch in paragraph) < self.min_letters:
+            if len(list(islice(filter(str.isalpha, paragraph), self.min_letters))) < self.min_letters:
                 last = i - 1
                 continue  # too short to tell a language ("©2019", "Log in"): look past it
             if is_quoted_speech(paragraph) or is_quotation(paragraph, paragraphs[i - 1] if i else ""):

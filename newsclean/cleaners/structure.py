@@ -118,10 +118,10 @@ class Structure(Cleaner):
         signals = signals_of(doc, i)
         if signals.words > self.max_words or signals.reporting or signals.quoted:
             return None
-        calls = signals.calls()
         # A price is what sets an appeal apart from a story's own "tell us", "follow us" line.
-        if not {"imperative", "second person"} & set(calls) or not (signals.money or signals.period):
+        if not (signals.imperative or signals.address) or not (signals.money or signals.period):
             return None
+        calls = signals.calls()
         kinds = {"price" if c in ("money amount", "price per period") else c for c in calls}
         if len(kinds) < 3:
             return None
