@@ -446,7 +446,11 @@ def _start_blocked_run(work: Path, *argv: str) -> subprocess.Popen:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_18_workers_exit_when_their_parent_is_killed(work):
-    process = _start_blocked_run(work, "--check")
+    _assert_workers_die_with(_start_blocked_run(work, "--check"))
+
+
+def _assert_workers_die_with(process: subprocess.Popen) -> None:
+    """Kill ``process`` once it has a worker; every worker must then exit by itself."""
     workers: list[int] = []
     try:
         assert _wait_for(lambda: len(_children(process.pid)) >= 1, 60), "no worker started"
@@ -497,16 +501,7 @@ def test_18_corpus_workers_exit_when_their_parent_is_killed(work):
     )
     process.stdin.write(("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(400))).encode())
     process.stdin.flush()
-    workers: list[int] = []
-    try:
-        assert _wait_for(lambda: len(_children(process.pid)) >= 1, 60), "no worker started"
-        workers = _children(process.pid)
-        process.kill()
-        process.wait()
-        assert _wait_for(lambda: not any(_alive(pid) for pid in workers), 15), "workers outlived their parent"
-    finally:
-        process.kill()
-        _kill(workers)
+    _assert_workers_die_with(process)
 
 
 def test_1_save_boilerplate_onto_an_input_is_refused(tmp_path):
